@@ -1,1 +1,6 @@
-export {};
+export * from './connection.schema.js';
+export * from './errors.schema.js';
+export * from './health.schema.js';
+export * from './jobs.schema.js';
+export type { SettingsPanelProps } from './mount-props.js';
+export * from './settings.schema.js';
