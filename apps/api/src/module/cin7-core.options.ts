@@ -1,0 +1,49 @@
+import type { Clock } from '@upstock/cin7-core';
+import type {
+  CustomersPort,
+  NotificationsPort,
+  OrdersPort,
+  PriceListsPort,
+  ProductsPort,
+  TenantResolver,
+} from './ports/index.js';
+
+export interface Cin7CoreHostPorts {
+  tenant: TenantResolver;
+  customers: CustomersPort;
+  products: ProductsPort;
+  priceLists: PriceListsPort;
+  orders: OrdersPort;
+  notifications: NotificationsPort;
+}
+
+export interface Cin7CoreModuleOptions {
+  /** The host's side of the contract: who is calling, and its customers, products, price lists, orders, notifications. */
+  ports: Cin7CoreHostPorts;
+  /**
+   * Keys for the credentials cipher (AES-256-GCM), base64 of 32 random bytes, by key id.
+   * New values are encrypted with `currentKeyId`; older ids stay readable until re-encrypted (rotation).
+   */
+  encryption: { currentKeyId: string; keys: Record<string, string> };
+  /** Public base URL of the host's API, used to build the webhook URL Cin7 calls. */
+  publicBaseUrl: string;
+  /** Cin7 Core API base URL. Default: https://inventory.dearsystems.com/ExternalApi/v2/ */
+  cin7BaseUrl?: string;
+  /** fetch used for Cin7 calls. Default: the global fetch. */
+  fetch?: typeof fetch;
+  /** Clock for budgets, pauses and schedules. Default: the wall clock. Tests and benchmarks scale time with it. */
+  clock?: Clock;
+  /** Cin7 calls a minute per connection (one Cin7 API application). Default: 60, Cin7's documented limit. */
+  callsPerMinute?: number;
+  /** How often the scheduler looks for due work, in ms. Default: 60_000. */
+  schedulerTickMs?: number;
+  /** Run background workers in this process. Default: true (a host may run API-only replicas). */
+  workersEnabled?: boolean;
+  /** Schema for the job queue's tables. Default: 'cin7_jobs'. */
+  queueSchema?: string;
+}
+
+export interface Cin7CoreModuleExtras {
+  /** Route prefix of every module route. Default: 'integrations/cin7-core'. */
+  routePrefix: string;
+}

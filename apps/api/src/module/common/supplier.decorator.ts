@@ -1,0 +1,21 @@
+import { applyDecorators, createParamDecorator, type ExecutionContext, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Cin7CoreExceptionFilter } from './exception.filter.js';
+import type { SupplierScopedRequest } from './tenant.guard.js';
+import { TenantGuard } from './tenant.guard.js';
+
+/** Marks a controller as supplier-scoped: every route needs the host's tenant and maps errors in one place. */
+export const SupplierScoped = () =>
+  applyDecorators(
+    UseGuards(TenantGuard),
+    UseFilters(Cin7CoreExceptionFilter),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'No supplier could be resolved for the request' }),
+  );
+
+/** The caller's supplier id, as resolved by TenantGuard. */
+export const SupplierId = createParamDecorator((_: unknown, context: ExecutionContext): string => {
+  const supplierId = context.switchToHttp().getRequest<SupplierScopedRequest>().supplierId;
+  if (!supplierId) throw new Error('SupplierId used on a route without @SupplierScoped()');
+  return supplierId;
+});

@@ -1,0 +1,46 @@
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import {
+  ApiBadGatewayResponse,
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { type ConnectRequest, type Connection, type ConnectionResponse, connectRequestSchema } from '@upstock/cin7-contracts';
+import { SupplierId, SupplierScoped } from '../common/supplier.decorator.js';
+import { ZodPipe } from '../common/zod.pipe.js';
+import { ConnectionsService } from './connections.service.js';
+
+@ApiTags('Cin7 Core: connection')
+@SupplierScoped()
+@Controller('connection')
+export class ConnectionController {
+  constructor(private readonly connections: ConnectionsService) {}
+
+  @Post()
+  @ApiCreatedResponse({ description: 'Verified with Cin7 (GET /me) and stored; the key is never returned' })
+  @ApiBadRequestResponse({ description: 'Malformed input, or Cin7 rejected the Account ID or API key' })
+  @ApiBadGatewayResponse({ description: 'Cin7 could not be reached' })
+  @ApiServiceUnavailableResponse({ description: 'Cin7 is throttling calls' })
+  connect(
+    @SupplierId() supplierId: string,
+    @Body(new ZodPipe(connectRequestSchema)) body: ConnectRequest,
+  ): Promise<Connection> {
+    return this.connections.connect(supplierId, body);
+  }
+
+  @Get()
+  @ApiOkResponse({ description: 'The connection and its health, or { status: "disconnected" }' })
+  describe(@SupplierId() supplierId: string): Promise<ConnectionResponse> {
+    return this.connections.describe(supplierId);
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Credentials removed and work stopped; history kept' })
+  disconnect(@SupplierId() supplierId: string): Promise<void> {
+    return this.connections.disconnect(supplierId);
+  }
+}

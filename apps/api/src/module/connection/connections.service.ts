@@ -1,0 +1,108 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { CallPriority, Cin7Client } from '@upstock/cin7-core';
+import type { ConnectRequest, Connection, ConnectionResponse } from '@upstock/cin7-contracts';
+import { randomBytes } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { CredentialCipher } from '../security/credential-cipher.js';
+import { ConnectionGoneError } from '../work/call-budget.js';
+import { JobQueue, QUEUES } from '../work/job-queue.service.js';
+import { SyncRuns } from '../work/sync-runs.service.js';
+import { Cin7ClientFactory } from './cin7-client.factory.js';
+import { ConnectionEntity } from './connection.entity.js';
+
+/** Connect, read and disconnect a supplier's Cin7 account. */
+@Injectable()
+export class ConnectionsService {
+  constructor(
+    @InjectRepository(ConnectionEntity) private readonly connections: Repository<ConnectionEntity>,
+    private readonly clients: Cin7ClientFactory,
+    private readonly cipher: CredentialCipher,
+    private readonly queue: JobQueue,
+    private readonly runs: SyncRuns,
+  ) {}
+
+  /**
+   * Verifies the credentials with Cin7 (`GET /me`) before storing anything: wrong credentials, an unreachable or
+   * throttling Cin7 all end here with nothing written.
+   */
+  async connect(supplierId: string, input: ConnectRequest): Promise<Connection> {
+    const me = await this.clients.forCredentials(input.accountId, input.apiKey).me.get();
+    const existing = await this.connections.findOneBy({ supplierId });
+    const connection = this.connections.merge(existing ?? this.connections.create({ supplierId }), {
+      accountId: input.accountId.toLowerCase(),
+      apiKeyEncrypted: this.cipher.encrypt(input.apiKey),
+      apiKeyLast4: input.apiKey.slice(-4),
+      webhookSecretEncrypted: this.cipher.encrypt(randomBytes(32).toString('base64url')),
+      company: me.Company,
+      baseCurrency: me.Currency,
+      status: 'connected',
+      connectedAt: new Date(),
+      disconnectedAt: null,
+      lastSuccessfulCallAt: new Date(),
+      pausedUntil: null,
+      lastError: null,
+      webhookState: 'not_registered',
+    });
+    const saved = await this.connections.save(connection);
+    await this.queue.send(QUEUES.webhooks, { supplierId, action: 'register' }, { singletonKey: `webhooks:${supplierId}` });
+    await this.queue.send(QUEUES.referenceRefresh, { supplierId }, { singletonKey: `reference:${supplierId}` });
+    return toConnection(saved);
+  }
+
+  async describe(supplierId: string): Promise<ConnectionResponse> {
+    const connection = await this.connections.findOneBy({ supplierId, status: 'connected' });
+    return connection ? toConnection(connection) : { status: 'disconnected' };
+  }
+
+  /** Removes the credentials and stops the supplier's work; history (runs, pushes, links) is kept. */
+  async disconnect(supplierId: string): Promise<void> {
+    const connection = await this.connections.findOneBy({ supplierId, status: 'connected' });
+    if (!connection) throw new NotFoundException('No Cin7 account is connected');
+    await this.connections.update(connection.id, {
+      status: 'disconnected',
+      apiKeyEncrypted: null,
+      webhookSecretEncrypted: null,
+      disconnectedAt: new Date(),
+      pausedUntil: null,
+    });
+    await this.runs.cancelForSupplier(supplierId);
+    await this.queue.cancelForSupplier(supplierId);
+    // Credentials are gone at once, so Cin7's webhooks cannot be removed now: deliveries carry a secret that no
+    // longer exists and are refused, Cin7 deactivates them after its retries, and a reconnect replaces them.
+  }
+
+  /** The active connection of a supplier, or ConnectionGoneError (work for a disconnected supplier stops). */
+  async requireActive(supplierId: string): Promise<ConnectionEntity> {
+    const connection = await this.connections.findOneBy({ supplierId, status: 'connected' });
+    if (!connection) throw new ConnectionGoneError();
+    return connection;
+  }
+
+  async clientFor(supplierId: string, priority: CallPriority): Promise<{ connection: ConnectionEntity; client: Cin7Client }> {
+    const connection = await this.requireActive(supplierId);
+    return { connection, client: this.clients.forConnection(connection, priority) };
+  }
+
+  async findActiveConnections(): Promise<ConnectionEntity[]> {
+    return this.connections.findBy({ status: 'connected' });
+  }
+}
+
+export function toConnection(c: ConnectionEntity): Connection {
+  const paused = c.pausedUntil && c.pausedUntil.getTime() > Date.now();
+  return {
+    status: paused ? 'paused' : 'connected',
+    accountId: c.accountId,
+    apiKeyLast4: c.apiKeyLast4,
+    company: c.company,
+    baseCurrency: c.baseCurrency,
+    connectedAt: c.connectedAt.toISOString(),
+    health: {
+      lastSuccessfulCallAt: c.lastSuccessfulCallAt?.toISOString() ?? null,
+      pausedUntil: paused ? (c.pausedUntil?.toISOString() ?? null) : null,
+      lastError: c.lastError,
+      webhooks: c.webhookState,
+    },
+  };
+}

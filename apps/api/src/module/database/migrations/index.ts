@@ -1,0 +1,5 @@
+import { FEATURES } from '../../features.js';
+import { Foundation1764240000000 } from './1764240000000-foundation.migration.js';
+
+/** The module's migrations, in order. The host runs them with its own. Listed explicitly (no globs). */
+export const CIN7_CORE_MIGRATIONS = [Foundation1764240000000, ...FEATURES.flatMap((f) => f.migrations)];

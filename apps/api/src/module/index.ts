@@ -1,0 +1,9 @@
+// The public surface of the module: what a host imports. Keep it short.
+export { Cin7CoreModule } from './cin7-core.module.js';
+export { DEFAULT_ROUTE_PREFIX } from './cin7-core.module-definition.js';
+export type { Cin7CoreHostPorts, Cin7CoreModuleExtras, Cin7CoreModuleOptions } from './cin7-core.options.js';
+export { CIN7_CORE_ENTITIES } from './database/entities.js';
+export { CIN7_CORE_MIGRATIONS } from './database/migrations/index.js';
+export type * from './ports/index.js';
+export { generateEncryptionKey } from './security/credential-cipher.js';
+export { scaledClock, systemClock } from './work/clock.js';

@@ -1,0 +1,6 @@
+export * from './customers.port.js';
+export * from './notifications.port.js';
+export * from './orders.port.js';
+export * from './price-lists.port.js';
+export * from './products.port.js';
+export * from './tenant.port.js';

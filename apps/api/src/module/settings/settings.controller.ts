@@ -1,0 +1,26 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type Settings, settingsSchema } from '@upstock/cin7-contracts';
+import { SupplierId, SupplierScoped } from '../common/supplier.decorator.js';
+import { ZodPipe } from '../common/zod.pipe.js';
+import { SettingsService } from './settings.service.js';
+
+@ApiTags('Cin7 Core: settings')
+@SupplierScoped()
+@Controller('settings')
+export class SettingsController {
+  constructor(private readonly settings: SettingsService) {}
+
+  @Get()
+  @ApiOkResponse({ description: "The supplier's sales order settings (defaults until saved)" })
+  get(@SupplierId() supplierId: string): Promise<Settings> {
+    return this.settings.get(supplierId);
+  }
+
+  @Put()
+  @ApiOkResponse({ description: 'Saved settings' })
+  @ApiBadRequestResponse({ description: 'Invalid value or combination, with the field and the rule' })
+  replace(@SupplierId() supplierId: string, @Body(new ZodPipe(settingsSchema)) body: Settings): Promise<Settings> {
+    return this.settings.replace(supplierId, body);
+  }
+}

@@ -1,0 +1,143 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
+import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
+
+/** Every queue the module uses. A job's data always carries the supplier it works for. */
+export const QUEUES = {
+  orderPush: 'cin7-order-push',
+  import: 'cin7-import',
+  priceSync: 'cin7-price-sync',
+  shipmentPoll: 'cin7-shipment-poll',
+  shipmentEvent: 'cin7-shipment-event',
+  referenceRefresh: 'cin7-reference-refresh',
+  webhooks: 'cin7-webhooks',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface JobData {
+  supplierId: string;
+  [key: string]: unknown;
+}
+
+export interface QueueHandlerOptions {
+  /** Workers of this queue in this process. Default 1. */
+  concurrency?: number;
+}
+
+export interface SendOptions {
+  /** Deduplicates: while a job with this key is queued or active, another send is a no-op. */
+  singletonKey?: string;
+  startAfter?: Date;
+  /** Enqueue inside the caller's transaction (the host's approval, say). */
+  manager?: EntityManager;
+}
+
+type Handler = (data: JobData) => Promise<void>;
+
+/** Retry policy for every job: a failing unit of work is retried with backoff, then ends visibly failed. */
+const RETRY_LIMIT = 8;
+const RETRY_DELAY_S = 5;
+/** A job not finished in this time is considered crashed and is taken over by another worker. */
+const EXPIRE_IN_S = 15 * 60;
+const POLL_INTERVAL_S = 0.5;
+
+/**
+ * Durable background work in Postgres (pg-boss): claimed with SKIP LOCKED so any number of replicas can run,
+ * retried with backoff, taken over when a replica dies. Runs on the host's connection pool.
+ */
+@Injectable()
+export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Cin7Core:Jobs');
+  private readonly handlers = new Map<QueueName, { handler: Handler; options: QueueHandlerOptions }>();
+  private boss: PgBoss | null = null;
+  private starting: Promise<PgBoss> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
+  ) {}
+
+  /** Called by features in onModuleInit; workers start once the application has booted. */
+  register(queue: QueueName, handler: Handler, options: QueueHandlerOptions = {}): void {
+    if (this.handlers.has(queue)) throw new Error(`Queue ${queue} already has a handler`);
+    this.handlers.set(queue, { handler, options });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const boss = await this.start();
+    if (this.options.workersEnabled === false) return;
+    for (const [queue, { handler, options }] of this.handlers) {
+      for (let i = 0; i < (options.concurrency ?? 1); i++) {
+        await boss.work<JobData>(queue, { pollingIntervalSeconds: POLL_INTERVAL_S, batchSize: 1 }, async (jobs) => {
+          for (const job of jobs) await handler(job.data);
+        });
+      }
+    }
+  }
+
+  async send(queue: QueueName, data: JobData, options: SendOptions = {}): Promise<string | null> {
+    const boss = await this.start();
+    const manager = options.manager;
+    return boss.send(queue, data, {
+      retryLimit: RETRY_LIMIT,
+      retryDelay: RETRY_DELAY_S,
+      retryBackoff: true,
+      expireInSeconds: EXPIRE_IN_S,
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+      ...(manager ? { db: { executeSql: async (text, values) => ({ rows: await manager.query(text, values) }) } } : {}),
+    });
+  }
+
+  /** Cancels every queued job of a supplier (on disconnect). Jobs already running stop at their next Cin7 call. */
+  async cancelForSupplier(supplierId: string): Promise<void> {
+    const schema = this.schema();
+    await this.start();
+    await this.dataSource.query(
+      `UPDATE ${schema}.job SET state = 'cancelled', completed_on = now()
+        WHERE state IN ('created', 'retry') AND data->>'supplierId' = $1`,
+      [supplierId],
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const boss = this.boss;
+    this.boss = null;
+    await boss?.stop({ graceful: true, wait: true, timeout: 5_000, close: false });
+  }
+
+  private schema(): string {
+    const schema = this.options.queueSchema ?? 'cin7_jobs';
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid queue schema name "${schema}"`);
+    return schema;
+  }
+
+  private start(): Promise<PgBoss> {
+    this.starting ??= (async () => {
+      // pg-boss runs its SQL on the host's pool rather than opening its own.
+      const pool: { query: PgBoss.Db['executeSql'] } = (this.dataSource.driver as PostgresDriver).master;
+      const boss = new PgBoss({
+        db: { executeSql: (text, values) => pool.query(text, values) },
+        schema: this.schema(),
+        supervise: this.options.workersEnabled !== false,
+        schedule: false,
+      });
+      boss.on('error', (error) => this.logger.error(error.message));
+      await boss.start();
+      for (const queue of Object.values(QUEUES)) {
+        if (!(await boss.getQueue(queue))) await boss.createQueue(queue).catch(ignoreAlreadyExists);
+      }
+      this.boss = boss;
+      return boss;
+    })();
+    return this.starting;
+  }
+}
+
+function ignoreAlreadyExists(error: unknown): void {
+  // Two replicas booting at once race to create the same queue; the loser's error is harmless.
+  if (!(error instanceof Error && /already exists|duplicate key/i.test(error.message))) throw error;
+}
