@@ -1,0 +1,89 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { OrdersPage } from './orders-page.js';
+import { RemotePanel } from './remote-panel.js';
+import { moduleBaseUrl } from './shell.config.js';
+import { type DemoSupplier, fetchAs, fetchDemoSuppliers } from './suppliers.js';
+
+type Route = 'settings' | 'orders';
+const SETTINGS_HASH = '#/settings/integrations/cin7-core';
+const ORDERS_HASH = '#/orders';
+const routeOf = (hash: string): Route => (hash.startsWith(ORDERS_HASH) ? 'orders' : 'settings');
+
+function useHashRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => routeOf(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(routeOf(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+export function App() {
+  const route = useHashRoute();
+  const suppliers = useQuery({ queryKey: ['host', 'demo-suppliers'], queryFn: fetchDemoSuppliers });
+  const [supplierId, setSupplierId] = useState<string | null>(null);
+  const supplier: DemoSupplier | undefined =
+    suppliers.data?.find((s) => s.id === supplierId) ?? suppliers.data?.[0];
+
+  return (
+    <div className="shell">
+      <header className="shell-header">
+        <span className="shell-brand">Upstock admin</span>
+        <nav aria-label="Main">
+          <a href={ORDERS_HASH} aria-current={route === 'orders' ? 'page' : undefined}>
+            Orders
+          </a>
+          <a href={SETTINGS_HASH} aria-current={route === 'settings' ? 'page' : undefined}>
+            Settings
+          </a>
+        </nav>
+        {suppliers.data && supplier ? (
+          <label className="shell-supplier">
+            Supplier
+            <select value={supplier.id} onChange={(e) => setSupplierId(e.target.value)}>
+              {suppliers.data.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </header>
+      <main className="shell-main">
+        {suppliers.isPending ? (
+          <p role="status">Signing in…</p>
+        ) : suppliers.isError ? (
+          <div role="alert" className="shell-error">
+            <p>Could not load the demo suppliers from the API. Is it running?</p>
+            <p className="shell-muted">{suppliers.error.message}</p>
+            <button type="button" onClick={() => void suppliers.refetch()}>
+              Try again
+            </button>
+          </div>
+        ) : !supplier ? (
+          <p>The reference host has no demo suppliers.</p>
+        ) : route === 'orders' ? (
+          <OrdersPage key={supplier.id} supplier={supplier} />
+        ) : (
+          <SettingsPage key={supplier.id} supplier={supplier} />
+        )}
+      </main>
+    </div>
+  );
+}
+
+function SettingsPage({ supplier }: { supplier: DemoSupplier }) {
+  // One fetch per supplier: the panel is remounted (key) when the supplier changes, so no data crosses tenants.
+  const authedFetch = useMemo(() => fetchAs(supplier.token), [supplier.token]);
+  return (
+    <>
+      <nav className="shell-breadcrumb" aria-label="Breadcrumb">
+        Settings › Integrations › <strong aria-current="page">Cin7 Core</strong>
+      </nav>
+      <RemotePanel apiBaseUrl={moduleBaseUrl} fetch={authedFetch} theme={{ accentColor: '#5b3cc4' }} />
+    </>
+  );
+}

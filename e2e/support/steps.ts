@@ -1,0 +1,12 @@
+import type { Page, TestInfo } from '@playwright/test';
+
+/** Saves a full-page screenshot of the current step as a test artifact (numbered, so they read as a story). */
+export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const index = String(testInfo.attachments.filter((a) => a.contentType === 'image/png').length + 1).padStart(
+    2,
+    '0',
+  );
+  const path = testInfo.outputPath(`${index}-${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(`${index}-${name}`, { path, contentType: 'image/png' });
+}
