@@ -1,0 +1,51 @@
+/** Runtime switches of a running sandbox; every one can be changed through the admin API. */
+export interface SandboxConfig {
+  rateLimit: {
+    /** Default true. */
+    enabled: boolean;
+    /** Calls allowed per sliding simulated minute per (account, API key). Default 60 (reference §2.1). */
+    perMinute: number;
+    /** Status for a throttled call. Default 429 (current docs); 503 per older docs and SDK reports. */
+    status: 429 | 503;
+  };
+  webhooks: {
+    /** Default true. When false, events are dropped (not queued). */
+    enabled: boolean;
+    /** Real milliseconds before an unanswered delivery counts as failed. Default 5000. */
+    timeoutMs: number;
+  };
+  /** Cin7 does not promise an order for saleList; when true rows come back shuffled. Default false. */
+  saleListShuffle: boolean;
+  /** Reject order lines whose Total differs from round4(Qty*Price*(1-Discount/100)). Default true. */
+  validateLineTotals: boolean;
+  /** Allowed difference for the line Total check. Default 0.01. */
+  lineTotalTolerance: number;
+}
+
+export type SandboxConfigPatch = {
+  rateLimit?: Partial<SandboxConfig['rateLimit']>;
+  webhooks?: Partial<SandboxConfig['webhooks']>;
+  saleListShuffle?: boolean;
+  validateLineTotals?: boolean;
+  lineTotalTolerance?: number;
+  /** Simulated seconds per real second (0 freezes the clock). */
+  timeScale?: number;
+};
+
+export function defaultConfig(): SandboxConfig {
+  return {
+    rateLimit: { enabled: true, perMinute: 60, status: 429 },
+    webhooks: { enabled: true, timeoutMs: 5000 },
+    saleListShuffle: false,
+    validateLineTotals: true,
+    lineTotalTolerance: 0.01,
+  };
+}
+
+export function applyConfigPatch(config: SandboxConfig, patch: SandboxConfigPatch): void {
+  if (patch.rateLimit) Object.assign(config.rateLimit, patch.rateLimit);
+  if (patch.webhooks) Object.assign(config.webhooks, patch.webhooks);
+  if (patch.saleListShuffle !== undefined) config.saleListShuffle = patch.saleListShuffle;
+  if (patch.validateLineTotals !== undefined) config.validateLineTotals = patch.validateLineTotals;
+  if (patch.lineTotalTolerance !== undefined) config.lineTotalTolerance = patch.lineTotalTolerance;
+}

@@ -1,0 +1,131 @@
+import type { SandboxEngine } from './sandbox-engine.js';
+import type { AccountState, WebhookRecord } from './store.types.js';
+import { formatTimestamp } from './wire-format.js';
+
+/**
+ * Retry delays after a failed attempt, in simulated minutes: Cin7 retries 1, 5, 10, 15, 20 and 25 minutes after
+ * the previous failure, then deactivates the webhook (reference §6, BP L27929-27944). The first attempt here is
+ * immediate; Cin7's "1 minute after the event" first attempt would only slow demos down.
+ */
+export const WEBHOOK_RETRY_MINUTES = [1, 5, 10, 15, 20, 25] as const;
+
+export interface DeliveryAttempt {
+  /** Simulated time of the attempt, Cin7 timestamp format. */
+  at: string;
+  /** HTTP status received, or null when the request failed or timed out. */
+  status: number | null;
+  error: string | null;
+}
+
+export interface WebhookDelivery {
+  id: number;
+  accountId: string;
+  webhookId: string;
+  type: string;
+  url: string;
+  payload: Record<string, unknown>;
+  attempts: DeliveryAttempt[];
+  state: 'pending' | 'delivered' | 'failed';
+  /** When the next attempt is due (simulated, Cin7 timestamp format), null when finished. */
+  nextAttemptAt: string | null;
+}
+
+export class WebhookDispatcher {
+  private deliveries: WebhookDelivery[] = [];
+  private generation = 0;
+  private nextId = 1;
+
+  constructor(private readonly engine: SandboxEngine) {}
+
+  list(): WebhookDelivery[] {
+    return this.deliveries.map((d) => ({ ...d, attempts: [...d.attempts] }));
+  }
+
+  clearLog(): void {
+    this.deliveries = this.deliveries.filter((d) => d.state === 'pending');
+  }
+
+  reset(): void {
+    this.generation++;
+    this.deliveries = [];
+    this.engine.scheduler.clear();
+  }
+
+  /** Queues one delivery per active registration of `type` in the account. */
+  emit(state: AccountState, type: string, payload: Record<string, unknown>): void {
+    if (!this.engine.config.webhooks.enabled) return;
+    for (const hook of state.webhooks) {
+      if (!hook.IsActive || hook.Type.toLowerCase() !== type.toLowerCase()) continue;
+      const delivery: WebhookDelivery = {
+        id: this.nextId++,
+        accountId: state.account.accountId,
+        webhookId: hook.ID,
+        type: hook.Type,
+        url: hook.ExternalURL,
+        payload: { ...payload, EventType: hook.Type },
+        attempts: [],
+        state: 'pending',
+        nextAttemptAt: formatTimestamp(this.engine.now()),
+      };
+      this.deliveries.push(delivery);
+      const generation = this.generation;
+      this.engine.scheduler.schedule(this.engine.now(), () => {
+        if (generation === this.generation) void this.attempt(delivery, hook, generation);
+      });
+    }
+  }
+
+  private async attempt(delivery: WebhookDelivery, hook: WebhookRecord, generation: number): Promise<void> {
+    const at = formatTimestamp(this.engine.now());
+    let status: number | null = null;
+    let error: string | null = null;
+    try {
+      const res = await fetch(delivery.url, {
+        method: 'POST',
+        headers: this.headersFor(hook),
+        body: JSON.stringify(delivery.payload),
+        signal: AbortSignal.timeout(this.engine.config.webhooks.timeoutMs),
+      });
+      status = res.status;
+      await res.arrayBuffer().catch(() => undefined);
+    } catch (err) {
+      error = err instanceof Error ? (err.name === 'TimeoutError' ? 'timeout' : err.message) : String(err);
+    }
+    if (generation !== this.generation) return;
+    delivery.attempts.push({ at, status, error });
+    if (status !== null && status >= 200 && status < 300) {
+      delivery.state = 'delivered';
+      delivery.nextAttemptAt = null;
+      return;
+    }
+    const retry = WEBHOOK_RETRY_MINUTES[delivery.attempts.length - 1];
+    if (retry === undefined) {
+      delivery.state = 'failed';
+      delivery.nextAttemptAt = null;
+      hook.IsActive = false;
+      this.engine.log(
+        `webhook ${hook.Type} -> ${hook.ExternalURL} deactivated after ${delivery.attempts.length} attempts`,
+      );
+      return;
+    }
+    const nextAt = this.engine.now() + retry * 60_000;
+    delivery.nextAttemptAt = formatTimestamp(nextAt);
+    this.engine.scheduler.schedule(nextAt, () => {
+      if (generation === this.generation) void this.attempt(delivery, hook, generation);
+    });
+  }
+
+  private headersFor(hook: WebhookRecord): Record<string, string> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    for (const h of hook.ExternalHeaders) headers[h.Key] = h.Value;
+    if (hook.ExternalAuthorizationType === 'basicauth') {
+      const token = Buffer.from(`${hook.ExternalUserName ?? ''}:${hook.ExternalPassword ?? ''}`).toString(
+        'base64',
+      );
+      headers.authorization = `Basic ${token}`;
+    } else if (hook.ExternalAuthorizationType === 'bearerauth') {
+      headers.authorization = `Bearer ${hook.ExternalBearerToken ?? ''}`;
+    }
+    return headers;
+  }
+}
