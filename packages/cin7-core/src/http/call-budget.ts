@@ -34,35 +34,44 @@ interface Waiter {
 export interface TokenBucketBudgetOptions {
   /** Calls per minute. Default 60 (Cin7's limit). */
   perMinute?: number;
-  /** Largest burst. Default `perMinute`, the same shape as the sandbox's limiter. */
-  burst?: number;
+  /**
+   * Extra time before a spent token comes back, so calls that reach Cin7 a little later than they left (network
+   * jitter) are not counted in the same minute. Default 1 000 ms.
+   */
+  marginMs?: number;
   /** Default: the system clock. */
   clock?: Clock;
 }
 
+/** Default safety margin added to the minute (see `marginMs`). */
+export const BUDGET_MARGIN_MS = 1_000;
+const MINUTE_MS = 60_000;
+
 /**
- * In-process token bucket: `perMinute` tokens refilled continuously, waiters served by priority then arrival.
- * Right for one process talking to one API application; several replicas need a shared budget.
+ * In-process budget: a bucket of `perMinute` tokens where each spent token comes back one minute (plus a margin)
+ * after it was spent. That is a sliding-window limit: never more than `perMinute` calls in any minute, so it
+ * stays under Cin7's limit whether Cin7 counts fixed or sliding minutes (undocumented, reference sec. 10); a
+ * classic continuously-refilled bucket could send up to twice the limit within one sliding minute.
+ * Waiters are served by priority (push, interactive, background), then in arrival order.
+ * Right for one process talking to one API application; several replicas need a budget shared through Postgres.
  */
 export class TokenBucketBudget implements CallBudget {
-  private readonly ratePerMs: number;
-  private readonly capacity: number;
+  private readonly perMinute: number;
+  private readonly windowMs: number;
   private readonly clock: Clock;
-  private tokens: number;
-  private lastRefill: number;
+  /** When each of the last `perMinute` tokens was spent, oldest first. */
+  private readonly spentAt: number[] = [];
   private pausedUntil = 0;
   private readonly waiters: Waiter[] = [];
   private seq = 0;
   private pumping = false;
 
   constructor(opts: TokenBucketBudgetOptions = {}) {
-    const perMinute = opts.perMinute ?? CIN7_CALLS_PER_MINUTE;
-    if (!(perMinute > 0)) throw new RangeError('perMinute must be positive');
-    this.ratePerMs = perMinute / 60_000;
-    this.capacity = Math.max(1, opts.burst ?? perMinute);
+    const perMinute = Math.floor(opts.perMinute ?? CIN7_CALLS_PER_MINUTE);
+    if (!(perMinute > 0)) throw new RangeError('perMinute must be a positive number');
+    this.perMinute = perMinute;
+    this.windowMs = MINUTE_MS + Math.max(0, opts.marginMs ?? BUDGET_MARGIN_MS);
     this.clock = opts.clock ?? systemClock;
-    this.tokens = this.capacity;
-    this.lastRefill = this.clock.now();
   }
 
   acquire(call: { method: string; path: string; priority: CallPriority }): Promise<void> {
@@ -74,18 +83,19 @@ export class TokenBucketBudget implements CallBudget {
   }
 
   onThrottled(info: { status: number; retryAfterMs: number | null }): void {
-    // Cin7 disagrees with our count: drop what we thought we had and pause until it has surely refilled a little.
-    this.tokens = 0;
-    this.lastRefill = this.clock.now();
+    // Cin7 counted differently from us (another process on the same application, or a stricter window): pause.
     const pause = info.retryAfterMs ?? THROTTLE_PAUSE_MS;
     this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + pause);
   }
 
-  private refill(): void {
-    const now = this.clock.now();
-    const elapsed = Math.max(0, now - this.lastRefill);
-    this.tokens = Math.min(this.capacity, this.tokens + elapsed * this.ratePerMs);
-    this.lastRefill = now;
+  /** Milliseconds until a call could be sent, 0 when one can go now. */
+  private waitMs(now: number): number {
+    while (this.spentAt.length > 0 && (this.spentAt[0] ?? 0) + this.windowMs <= now) this.spentAt.shift();
+    const pauseLeft = this.pausedUntil - now;
+    const oldest = this.spentAt[0];
+    const tokenWait =
+      this.spentAt.length < this.perMinute || oldest === undefined ? 0 : oldest + this.windowMs - now;
+    return Math.max(0, pauseLeft, tokenWait);
   }
 
   private async pump(): Promise<void> {
@@ -93,15 +103,12 @@ export class TokenBucketBudget implements CallBudget {
     this.pumping = true;
     try {
       for (let next = this.waiters[0]; next !== undefined; next = this.waiters[0]) {
-        this.refill();
-        const pauseLeft = this.pausedUntil - this.clock.now();
-        const tokenWait = this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) / this.ratePerMs);
-        const wait = Math.max(pauseLeft, tokenWait);
+        const wait = this.waitMs(this.clock.now());
         if (wait > 0) {
           await this.clock.sleep(wait);
           continue;
         }
-        this.tokens -= 1;
+        this.spentAt.push(this.clock.now());
         this.waiters.shift();
         next.resolve();
       }
