@@ -4,3 +4,5 @@ export * from './health.schema.js';
 export * from './jobs.schema.js';
 export type { SettingsPanelProps } from './mount-props.js';
 export * from './settings.schema.js';
+export * from './orders.schema.js';
+export * from './prices.schema.js';
