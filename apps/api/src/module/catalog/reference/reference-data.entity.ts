@@ -1,0 +1,24 @@
+import type { ReferenceData } from '@upstock/cin7-contracts';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** The supplier's Cin7 reference books (locations, price tiers, tax rules, carriers), cached: one row a supplier. */
+@Entity({ name: 'cin7_reference_data' })
+export class ReferenceDataEntity {
+  @PrimaryColumn({ name: 'supplier_id', type: 'text' })
+  supplierId: string;
+
+  @Column({ type: 'jsonb' })
+  locations: ReferenceData['locations'];
+
+  @Column({ name: 'price_tiers', type: 'jsonb' })
+  priceTiers: ReferenceData['priceTiers'];
+
+  @Column({ name: 'tax_rules', type: 'jsonb' })
+  taxRules: ReferenceData['taxRules'];
+
+  @Column({ type: 'jsonb' })
+  carriers: ReferenceData['carriers'];
+
+  @Column({ name: 'refreshed_at', type: 'timestamptz' })
+  refreshedAt: Date;
+}

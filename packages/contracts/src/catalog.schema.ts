@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+// Import and matching (issue 4). The import request itself (`importRequestSchema`) lives in jobs.schema.ts.
+
+export const catalogAddressSchema = z.object({
+  /** Cin7 address ID, null when Cin7 sent none. */
+  id: z.string().nullable(),
+  line1: z.string(),
+  line2: z.string().nullable(),
+  city: z.string().nullable(),
+  state: z.string().nullable(),
+  postcode: z.string().nullable(),
+  country: z.string(),
+});
+export type CatalogAddress = z.infer<typeof catalogAddressSchema>;
+
+/** GET /customers/search?q= : a name prefix, or a contact email (exact). */
+export const customerSearchQuerySchema = z.object({
+  q: z
+    .string({ error: 'q is required: a customer name (start of it) or a contact email' })
+    .trim()
+    .min(1, { error: 'q is required: a customer name (start of it) or a contact email' })
+    .max(256),
+});
+export type CustomerSearchQuery = z.infer<typeof customerSearchQuerySchema>;
+
+export const cin7CustomerSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  currency: z.string(),
+  /** The default contact's email. */
+  email: z.string().nullable(),
+  priceTier: z.string().nullable(),
+  billingAddress: catalogAddressSchema.nullable(),
+  /** The choices for a link's `shippingAddressId` (one must be chosen when there are several). */
+  shippingAddresses: z.array(catalogAddressSchema),
+  /** The Upstock customer already linked to this Cin7 customer, if any. */
+  linkedUpstockCustomerId: z.string().nullable(),
+});
+export type Cin7CustomerSummary = z.infer<typeof cin7CustomerSummarySchema>;
+export const customerSearchResponseSchema = z.object({ items: z.array(cin7CustomerSummarySchema) });
+export type CustomerSearchResponse = z.infer<typeof customerSearchResponseSchema>;
+
+/** PUT /customers/:upstockCustomerId/link */
+export const linkCustomerRequestSchema = z
+  .object({
+    cin7CustomerId: z
+      .string({ error: 'cin7CustomerId is required' })
+      .trim()
+      .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+        error: 'cin7CustomerId must be a Cin7 customer ID (a GUID)',
+      })
+      .transform((s) => s.toLowerCase()),
+    /** Required when the Cin7 customer has several shipping addresses. */
+    shippingAddressId: z
+      .string()
+      .trim()
+      .min(1)
+      .transform((s) => s.toLowerCase())
+      .optional(),
+  })
+  .strict();
+export type LinkCustomerRequest = z.infer<typeof linkCustomerRequestSchema>;
+export type LinkCustomerInput = z.input<typeof linkCustomerRequestSchema>;
+
+export const customerLinkSchema = z.object({
+  upstockCustomerId: z.string(),
+  cin7CustomerId: z.string(),
+  cin7Name: z.string(),
+  currency: z.string(),
+  shippingAddressId: z.string().nullable(),
+  shippingAddress: catalogAddressSchema.nullable(),
+  billingAddress: catalogAddressSchema.nullable(),
+  priceTier: z.string().nullable(),
+  discount: z.number(),
+  salesRepresentative: z.string().nullable(),
+  /** Why this customer's orders cannot be sent to Cin7 (e.g. another currency than the Cin7 base currency). */
+  orderingBlockedReason: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type CustomerLink = z.infer<typeof customerLinkSchema>;
+
+/** GET /customers/unmatched: Upstock customers without a Cin7 twin, paged. */
+export const unmatchedCustomersQuerySchema = z.object({
+  search: z.string().trim().max(256).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type UnmatchedCustomersQuery = z.infer<typeof unmatchedCustomersQuerySchema>;
+
+export const unmatchedCustomerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  currency: z.string().nullable(),
+});
+export const unmatchedCustomersResponseSchema = z.object({
+  items: z.array(unmatchedCustomerSchema),
+  /** Upstock customers without a link, over all pages. */
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+export type UnmatchedCustomersResponse = z.infer<typeof unmatchedCustomersResponseSchema>;
+
+/** `result` of a finished import job (GET /jobs/:id); counts also in `progress`, skip reasons in `skippedItems`. */
+export const importResultSchema = z.object({
+  kind: z.enum(['customers', 'products']),
+  /** Cin7 rows read. */
+  seen: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  /** Products whose SKU already existed in Upstock: linked to it rather than duplicated. */
+  linkedExisting: z.number().int(),
+  skipped: z.number().int(),
+  /** Skips by reason, e.g. { "Deprecated in Cin7": 200, "Service (not a stock product)": 100 }. */
+  skippedByReason: z.record(z.string(), z.number().int()),
+  /** Customers imported but whose orders cannot be pushed (another currency than the Cin7 base currency). */
+  blocked: z.number().int(),
+  blockedReason: z.string().nullable(),
+  /** One sentence for the supplier. */
+  summary: z.string(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
