@@ -8,7 +8,7 @@ export class Orders1764240300000 implements MigrationInterface {
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       supplier_id text NOT NULL,
       upstock_order_id text NOT NULL,
-      state text NOT NULL CHECK (state IN ('queued', 'sending', 'waiting', 'sent', 'failed')),
+      state text NOT NULL CHECK (state IN ('pending', 'pushing', 'pushed', 'failed', 'refused', 'shipped')),
       external_id text NOT NULL,
       cin7_sale_id uuid,
       cin7_order_number text,
@@ -20,7 +20,9 @@ export class Orders1764240300000 implements MigrationInterface {
       currency text,
       attempts integer NOT NULL DEFAULT 0,
       last_error text,
-      failure_kind text,
+      customer_name text,
+      totals_mismatch text,
+      shipped_at timestamptz,
       lease_owner text,
       lease_until timestamptz,
       next_attempt_at timestamptz,
@@ -36,7 +38,7 @@ export class Orders1764240300000 implements MigrationInterface {
     );
     // The sweeper's question: which unfinished pushes are due?
     await q.query(`CREATE INDEX cin7_order_push_due ON cin7_order_push (next_attempt_at)
-      WHERE state IN ('queued', 'sending', 'waiting')`);
+      WHERE state IN ('pending', 'pushing')`);
     // Shipments find the push of a Cin7 sale.
     await q.query('CREATE INDEX cin7_order_push_sale ON cin7_order_push (supplier_id, cin7_sale_id)');
     await q.query(`CREATE TABLE cin7_order_push_event (

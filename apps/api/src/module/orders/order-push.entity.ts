@@ -9,14 +9,15 @@ import {
 } from 'typeorm';
 
 /**
- * Where a push stands:
- * - `queued`: approved, waiting for a worker;
- * - `sending`: a worker is creating the sale (header, then lines);
- * - `waiting`: Cin7 was busy or unreachable; tried again automatically at `next_attempt_at`;
- * - `sent`: the sale exists in Cin7 with its lines (`cin7_sale_id`, `cin7_order_number`);
- * - `failed`: needs the supplier (a refusal, Cin7's validation message, a removed connection); `POST .../retry`.
+ * Where a push stands (the same words as the panel's contract, `orderSyncStateSchema`):
+ * - `pending`: approved, waiting for a worker, or for Cin7 to answer again (`next_attempt_at`);
+ * - `pushing`: a worker is creating the sale (header, then lines);
+ * - `pushed`: the sale exists in Cin7 with its lines (`cin7_sale_id`, `cin7_order_number`);
+ * - `failed`: Cin7 said no (its words in `last_error`), or the connection was removed; `POST .../retry`;
+ * - `refused`: refused before calling Cin7 (currency, unlinked customer or product, no location);
+ * - `shipped`: set by the shipments feature once Cin7 shipped the sale.
  */
-export type OrderPushState = 'queued' | 'sending' | 'waiting' | 'sent' | 'failed';
+export type OrderPushState = 'pending' | 'pushing' | 'pushed' | 'failed' | 'refused' | 'shipped';
 
 /** What was (or will be) sent, kept so a resumed push completes the same sale and shipments/drift can compare. */
 export interface SentSaleSnapshot {
@@ -92,9 +93,15 @@ export class OrderPushEntity {
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
 
-  /** Why it failed, for the panel: refused (before any call), cin7 (Cin7 said no), connection, gave-up. */
-  @Column({ name: 'failure_kind', type: 'text', nullable: true })
-  failureKind: string | null;
+  @Column({ name: 'customer_name', type: 'text', nullable: true })
+  customerName: string | null;
+
+  /** Set by the shipments feature when Cin7's totals no longer match the Upstock order. */
+  @Column({ name: 'totals_mismatch', type: 'text', nullable: true })
+  totalsMismatch: string | null;
+
+  @Column({ name: 'shipped_at', type: 'timestamptz', nullable: true })
+  shippedAt: Date | null;
 
   /** A worker holds the push until then (module clock); another worker only takes it once this has passed. */
   @Column({ name: 'lease_owner', type: 'text', nullable: true })
