@@ -2,9 +2,11 @@ import { z } from 'zod';
 
 /**
  * Order pushes (settings panel › Order activity). Routes under /integrations/cin7-core:
- *   GET  /orders/sync?limit=20&state=      → orderSyncListSchema (recent pushes, newest first)
+ *   GET  /orders/sync?limit=20&state=      → orderSyncListSchema (recent pushes, newest first; alias /orders/pushes)
  *   GET  /orders/:orderId/sync             → orderSyncDetailSchema (the push and its timeline)
- *   POST /orders/:orderId/sync/retry       → 202 orderSyncSchema (409 unless the push failed)
+ *   POST /orders/:orderId/sync/retry       → 202 orderSyncSchema (409 unless the push failed or was refused)
+ *   GET  /orders/:orderId/preview          → orderPreviewSchema (the exact sale approval would send; nothing sent)
+ *   POST /orders/:orderId/approved         → 202 orderSyncSchema (hosts in another process report an approval)
  */
 
 export const orderSyncStateSchema = z.enum([
@@ -46,26 +48,41 @@ export const orderSyncListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   state: orderSyncStateSchema.optional(),
 });
+export type OrderSyncListQuery = z.infer<typeof orderSyncListQuerySchema>;
 
 export const orderSyncListSchema = z.object({ items: z.array(orderSyncSchema) });
 export type OrderSyncList = z.infer<typeof orderSyncListSchema>;
 
+export const orderSyncEventTypeSchema = z.enum([
+  'approved',
+  'queued',
+  'header-created',
+  'lines-saved',
+  'authorised',
+  'failed',
+  'refused',
+  'retried',
+  'shipped',
+  'totals-mismatch',
+  'throttled',
+  /** A write's answer was lost (time-out, dropped connection, 5xx): the sale is looked up before anything else. */
+  'outcome-unknown',
+  /** The sale was found in Cin7 by its external id (after an unknown outcome or a restart); nothing created. */
+  'sale-found',
+  /** Cin7 was unreachable or failing; tried again automatically. */
+  'cin7-unavailable',
+  'tracking-set',
+]);
+export type OrderSyncEventType = z.infer<typeof orderSyncEventTypeSchema>;
+
 export const orderSyncEventSchema = z.object({
   at: z.string(),
-  type: z.enum([
-    'approved',
-    'queued',
-    'header-created',
-    'lines-saved',
-    'authorised',
-    'failed',
-    'refused',
-    'retried',
-    'shipped',
-    'totals-mismatch',
-    'throttled',
-  ]),
+  type: orderSyncEventTypeSchema,
   message: z.string(),
+  /** Which attempt of the push this belongs to (1 = the first). */
+  attempt: z.number().int().optional(),
+  /** The Cin7 sale number, once known. */
+  cin7SaleNumber: z.string().nullable().optional(),
 });
 export type OrderSyncEvent = z.infer<typeof orderSyncEventSchema>;
 
@@ -74,3 +91,43 @@ export const orderSyncDetailSchema = z.object({
   timeline: z.array(orderSyncEventSchema),
 });
 export type OrderSyncDetail = z.infer<typeof orderSyncDetailSchema>;
+
+/** One line of a previewed sale, in words a supplier reads. */
+export const orderPreviewLineSchema = z.object({
+  sku: z.string(),
+  name: z.string(),
+  quantity: z.number(),
+  price: z.number(),
+  total: z.number(),
+  taxRule: z.string(),
+});
+
+/**
+ * The sale an approval would create, computed exactly as the push computes it (`header` is the `POST /sale` body,
+ * `order` the `POST /sale/order` body without its SaleID). When the push would be refused, `refusal` says why and
+ * the payloads are null. Nothing is sent to Cin7.
+ */
+export const orderPreviewSchema = z.object({
+  orderId: z.string(),
+  refusal: z.string().nullable(),
+  header: z.record(z.string(), z.unknown()).nullable(),
+  order: z.record(z.string(), z.unknown()).nullable(),
+  summary: z
+    .object({
+      customer: z.string(),
+      reference: z.string(),
+      location: z.string(),
+      status: z.enum(['DRAFT', 'AUTHORISED']),
+      type: z.enum(['Simple', 'Advanced']),
+      lines: z.array(orderPreviewLineSchema),
+      freight: z.number(),
+      total: z.number(),
+      currency: z.string(),
+    })
+    .nullable(),
+  /** What was actually sent, once the order has been pushed. */
+  sent: z
+    .object({ header: z.record(z.string(), z.unknown()), order: z.record(z.string(), z.unknown()) })
+    .nullable(),
+});
+export type OrderPreview = z.infer<typeof orderPreviewSchema>;
