@@ -13,6 +13,21 @@ import {
   getProducts,
   getTaxRules,
 } from './catalog.handler.js';
+import {
+  deleteSale,
+  getSale,
+  getSaleList,
+  getSaleOrder,
+  postPack,
+  postPick,
+  postQuote,
+  postSale,
+  postShip,
+  putSale,
+  putShip,
+  saveSaleOrder,
+} from './sale.handler.js';
+import { deleteWebhook, getWebhooks, postWebhook, putWebhook } from './webhook.handler.js';
 
 /** One Cin7 endpoint: its canonical spelling (used in metrics) and a handler per HTTP method. */
 export interface ApiRoute {
@@ -33,6 +48,17 @@ const routes: ApiRoute[] = [
   { name: 'ref/paymentterm', methods: { GET: getPaymentTerms } },
   { name: 'reference/discount', methods: { GET: getDiscountRules } },
   { name: 'reference/deals', methods: { GET: getDeals } },
+  { name: 'sale', methods: { GET: getSale, POST: postSale, PUT: putSale, DELETE: deleteSale } },
+  { name: 'sale/quote', methods: { POST: postQuote } },
+  { name: 'sale/order', methods: { GET: getSaleOrder, POST: saveSaleOrder, PUT: saveSaleOrder } },
+  { name: 'sale/fulfilment/pick', methods: { POST: postPick, PUT: postPick } },
+  { name: 'sale/fulfilment/pack', methods: { POST: postPack, PUT: postPack } },
+  { name: 'sale/fulfilment/ship', methods: { POST: postShip, PUT: putShip } },
+  { name: 'saleList', methods: { GET: getSaleList } },
+  {
+    name: 'webhooks',
+    methods: { GET: getWebhooks, POST: postWebhook, PUT: putWebhook, DELETE: deleteWebhook },
+  },
 ];
 
 const byPath = new Map<string, ApiRoute>();

@@ -16,6 +16,11 @@ export interface SandboxConfig {
   };
   /** Cin7 does not promise an order for saleList; when true rows come back shuffled. Default false. */
   saleListShuffle: boolean;
+  /**
+   * Whether saleList's UpdatedSince/CreatedSince include rows stamped exactly at the bound. Cin7 says "after";
+   * default false (exclusive), so a client that polls without overlap misses ties, as it might against Cin7.
+   */
+  saleListSinceInclusive: boolean;
   /** Reject order lines whose Total differs from round4(Qty*Price*(1-Discount/100)). Default true. */
   validateLineTotals: boolean;
   /** Allowed difference for the line Total check. Default 0.01. */
@@ -26,6 +31,7 @@ export type SandboxConfigPatch = {
   rateLimit?: Partial<SandboxConfig['rateLimit']>;
   webhooks?: Partial<SandboxConfig['webhooks']>;
   saleListShuffle?: boolean;
+  saleListSinceInclusive?: boolean;
   validateLineTotals?: boolean;
   lineTotalTolerance?: number;
   /** Simulated seconds per real second (0 freezes the clock). */
@@ -37,6 +43,7 @@ export function defaultConfig(): SandboxConfig {
     rateLimit: { enabled: true, perMinute: 60, status: 429 },
     webhooks: { enabled: true, timeoutMs: 5000 },
     saleListShuffle: false,
+    saleListSinceInclusive: false,
     validateLineTotals: true,
     lineTotalTolerance: 0.01,
   };
@@ -46,6 +53,8 @@ export function applyConfigPatch(config: SandboxConfig, patch: SandboxConfigPatc
   if (patch.rateLimit) Object.assign(config.rateLimit, patch.rateLimit);
   if (patch.webhooks) Object.assign(config.webhooks, patch.webhooks);
   if (patch.saleListShuffle !== undefined) config.saleListShuffle = patch.saleListShuffle;
+  if (patch.saleListSinceInclusive !== undefined)
+    config.saleListSinceInclusive = patch.saleListSinceInclusive;
   if (patch.validateLineTotals !== undefined) config.validateLineTotals = patch.validateLineTotals;
   if (patch.lineTotalTolerance !== undefined) config.lineTotalTolerance = patch.lineTotalTolerance;
 }

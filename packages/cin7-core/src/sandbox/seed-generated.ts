@@ -107,8 +107,9 @@ function fill(state: AccountState, key: string, size: { products: number; custom
       state,
       buildProduct({
         key: `${key}/product/${i}`,
-        sku: isService ? `SVC-${pad(i + 1)}` : `SKU-${pad(i + 1)}`,
-        name,
+        // The first service product is the freight item integrations send as an additional charge.
+        sku: i === 19 ? 'FREIGHT' : isService ? `SVC-${pad(i + 1)}` : `SKU-${pad(i + 1)}`,
+        name: i === 19 ? 'Freight' : name,
         category: isService ? 'Services' : pick(CATEGORIES),
         brand: pick(BRANDS),
         tier1: Math.round((5 + rnd() * 495) * 100) / 100,

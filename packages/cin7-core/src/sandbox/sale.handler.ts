@@ -1,0 +1,500 @@
+import type { ApiContext, ApiHandler } from './api-context.js';
+import { Cin7HttpError, Fields, paginate, sameId } from './http-kit.js';
+import {
+  type AutoPickPackShipMode,
+  findSale,
+  findTask,
+  lineTotal,
+  pack,
+  pick,
+  saveOrder,
+  ship,
+  touch,
+  updateTracking,
+  voidOrUndo,
+} from './sale.machine.js';
+import { renderOrder, renderSale, renderSaleListRow } from './sale.render.js';
+import type {
+  AccountState,
+  AdditionalChargeRecord,
+  FulfilmentLineRecord,
+  SaleAddress,
+  SaleLineRecord,
+  SaleRecord,
+  ShipLineRecord,
+} from './store.types.js';
+import { parseCin7Date, round4 } from './wire-format.js';
+
+/** Sales endpoints (reference §5). Validation messages are Cin7-style English sentences. */
+
+function required(value: string | undefined, name: string): string {
+  if (!value) throw new Cin7HttpError(400, `Required attribute ${name} is not provided.`);
+  return value;
+}
+
+function dateField(f: Fields, name: string): number | undefined {
+  const raw = f.str(name);
+  if (raw === undefined) return undefined;
+  const ms = parseCin7Date(raw);
+  if (ms === undefined) throw new Cin7HttpError(400, `Attribute ${name} is not a valid date.`);
+  return ms;
+}
+
+function address(f: Fields | undefined): SaleAddress | null {
+  if (!f) return null;
+  return {
+    Line1: f.str('Line1') ?? '',
+    Line2: f.str('Line2') ?? '',
+    City: f.str('City') ?? '',
+    State: f.str('State') ?? '',
+    Postcode: f.str('Postcode') ?? '',
+    Country: f.str('Country') ?? '',
+    ...(f.has('Company') ? { Company: f.str('Company') ?? '' } : {}),
+    ...(f.has('Contact') ? { Contact: f.str('Contact') ?? '' } : {}),
+    ...(f.has('ShipToOther') ? { ShipToOther: f.bool('ShipToOther') ?? false } : {}),
+  };
+}
+
+function taxRuleNamed(state: AccountState, name: string) {
+  const rule = state.taxRules.find((t) => t.Name.toLowerCase() === name.toLowerCase());
+  if (!rule) throw new Cin7HttpError(400, `Tax rule '${name}' not found.`);
+  return rule;
+}
+
+function applyHeader(ctx: ApiContext, sale: SaleRecord, f: Fields, creating: boolean): void {
+  const { state } = ctx;
+  const customerId = f.str('CustomerID');
+  const customerName = f.str('Customer');
+  let customer = state.customersById.get(sale.CustomerID);
+  if (creating || customerId || customerName) {
+    if (customerId) {
+      customer = state.customers.find((c) => sameId(c.ID, customerId));
+      if (!customer) throw new Cin7HttpError(400, `Customer with ID ${customerId} not found.`);
+    } else if (customerName) {
+      customer = state.customers.find((c) => c.Name.toLowerCase() === customerName.toLowerCase());
+      if (!customer) throw new Cin7HttpError(400, `Customer with name '${customerName}' not found.`);
+    } else {
+      throw new Cin7HttpError(400, 'Required attribute Customer or CustomerID is not provided.');
+    }
+  }
+  if (!customer) throw new Cin7HttpError(400, 'Customer not found.');
+
+  const locationName = creating
+    ? required(f.str('Location'), 'Location')
+    : (f.str('Location') ?? sale.Location);
+  const location = state.locations.find((l) => l.Name.toLowerCase() === locationName.toLowerCase());
+  if (!location) throw new Cin7HttpError(400, `Location '${locationName}' not found.`);
+
+  // TaxRule, Terms and PriceTier default to the customer's (reference §5.2, H2).
+  const taxRule = taxRuleNamed(state, f.str('TaxRule') ?? (creating ? customer.TaxRule : sale.TaxRule));
+  const tier = f.str('PriceTier') ?? (creating ? customer.PriceTier : sale.PriceTier);
+  if (!state.priceTierNames.some((n) => n.toLowerCase() === tier.toLowerCase())) {
+    throw new Cin7HttpError(400, `Price tier '${tier}' not found.`);
+  }
+  const terms = f.str('Terms') ?? (creating ? customer.PaymentTerm : sale.Terms);
+  if (!state.paymentTerms.some((t) => t.Name.toLowerCase() === terms.toLowerCase())) {
+    throw new Cin7HttpError(400, `Payment term '${terms}' not found.`);
+  }
+
+  const base = state.me.Currency;
+  const rate = f.num('CurrencyRate');
+  if (customer.Currency !== base && (rate === undefined || rate <= 0)) {
+    throw new Cin7HttpError(
+      400,
+      `CurrencyRate is required because customer currency ${customer.Currency} differs from base currency ${base}.`,
+    );
+  }
+  const defaultContact = customer.Contacts.find((c) => c.Default) ?? customer.Contacts[0];
+  const defaultAddress = (type: 'Billing' | 'Shipping'): SaleAddress | null => {
+    const a =
+      customer.Addresses.find((x) => x.Type === type && x.DefaultForType) ??
+      customer.Addresses.find((x) => x.Type === type);
+    return a
+      ? {
+          Line1: a.Line1,
+          Line2: a.Line2,
+          City: a.City,
+          State: a.State,
+          Postcode: a.Postcode,
+          Country: a.Country,
+        }
+      : null;
+  };
+
+  sale.CustomerID = customer.ID;
+  sale.Customer = customer.Name;
+  sale.CustomerCurrency = customer.Currency;
+  sale.BaseCurrency = base;
+  sale.CurrencyRate = customer.Currency === base ? 1 : round5(rate ?? sale.CurrencyRate);
+  sale.Location = location.Name;
+  sale.LocationID = location.ID;
+  sale.TaxRule = taxRule.Name;
+  sale.PriceTier = tier;
+  sale.Terms = terms;
+  sale.Contact = f.str('Contact') ?? (creating ? (defaultContact?.Name ?? '') : sale.Contact);
+  sale.Email = f.str('Email') ?? (creating ? (defaultContact?.Email ?? '') : sale.Email);
+  sale.Phone = f.str('Phone') ?? (creating ? (defaultContact?.Phone ?? '') : sale.Phone);
+  sale.BillingAddress =
+    address(f.obj('BillingAddress')) ?? (creating ? defaultAddress('Billing') : sale.BillingAddress);
+  sale.ShippingAddress =
+    address(f.obj('ShippingAddress')) ?? (creating ? defaultAddress('Shipping') : sale.ShippingAddress);
+  sale.ShippingNotes = f.str('ShippingNotes') ?? sale.ShippingNotes;
+  sale.TaxInclusive = f.bool('TaxInclusive') ?? sale.TaxInclusive;
+  sale.ShipBy = dateField(f, 'ShipBy') ?? sale.ShipBy;
+  sale.SaleOrderDate = dateField(f, 'SaleOrderDate') ?? sale.SaleOrderDate;
+  sale.Note = f.str('Note') ?? sale.Note;
+  sale.CustomerReference = f.str('CustomerReference') ?? sale.CustomerReference;
+  sale.Carrier = f.str('Carrier') ?? (creating ? customer.Carrier : sale.Carrier);
+  // With no SalesRepresentative on the sale, Cin7 is presumed to take the customer's (reference §7, unverified).
+  sale.SalesRepresentative =
+    f.str('SalesRepresentative') || (creating ? customer.SalesRepresentative : sale.SalesRepresentative);
+  sale.ExternalID = f.str('ExternalID') ?? sale.ExternalID;
+}
+
+function round5(n: number): number {
+  return Math.round(n * 100000) / 100000;
+}
+
+export const postSale: ApiHandler = (ctx) => {
+  const f = Fields.from(ctx.body);
+  const { engine, state } = ctx;
+  const now = engine.now();
+  const skipQuote = f.bool('SkipQuote') ?? false;
+  const saleType = (f.str('SaleType') ?? 'Simple').toLowerCase();
+  if (saleType !== 'simple' && saleType !== 'advanced')
+    throw new Cin7HttpError(400, `SaleType '${f.str('SaleType')}' is not valid.`);
+  const sale: SaleRecord = {
+    ID: engine.newId(),
+    CustomerID: '',
+    Customer: '',
+    Contact: '',
+    Phone: '',
+    Email: '',
+    SkipQuote: skipQuote,
+    BillingAddress: null,
+    ShippingAddress: null,
+    ShippingNotes: '',
+    BaseCurrency: state.me.Currency,
+    CustomerCurrency: state.me.Currency,
+    TaxRule: '',
+    TaxInclusive: false,
+    Terms: '',
+    PriceTier: '',
+    ShipBy: null,
+    Location: '',
+    LocationID: '',
+    SaleOrderDate: Date.parse(`${new Date(now).toISOString().slice(0, 10)}T00:00:00Z`),
+    Note: '',
+    CustomerReference: '',
+    SalesRepresentative: '',
+    Carrier: '',
+    CurrencyRate: 1,
+    ExternalID: null,
+    Type: saleType === 'advanced' ? 'Advanced Sale' : 'Simple Sale',
+    created: now,
+    updated: now,
+    voided: false,
+    quote: { Status: skipQuote ? 'NOT AVAILABLE' : 'DRAFT', Memo: '', Lines: [] },
+    order: { SaleOrderNumber: '', Memo: '', Status: 'NOT AVAILABLE', Lines: [], AdditionalCharges: [] },
+    fulfilments: [],
+  };
+  applyHeader(ctx, sale, f, true);
+  sale.order.SaleOrderNumber = `SO-${String(state.nextOrderNumber++).padStart(5, '0')}`;
+  state.sales.push(sale);
+  state.salesById.set(sale.ID.toLowerCase(), sale);
+  return renderSale(state, sale);
+};
+
+export const putSale: ApiHandler = (ctx) => {
+  const f = Fields.from(ctx.body);
+  const sale = findSale(ctx.state, f.str('ID'));
+  if (sale.voided) throw new Cin7HttpError(400, 'Sale is voided.');
+  applyHeader(ctx, sale, f, false);
+  touch(ctx.engine, sale);
+  return renderSale(ctx.state, sale);
+};
+
+export const getSale: ApiHandler = (ctx) => renderSale(ctx.state, findSale(ctx.state, ctx.query.str('ID')));
+
+export const deleteSale: ApiHandler = (ctx) => {
+  const sale = findSale(ctx.state, ctx.query.str('ID'));
+  voidOrUndo(ctx.engine, ctx.state, sale, ctx.query.bool('Void'));
+  return renderSale(ctx.state, sale);
+};
+
+function parseLines(ctx: ApiContext, sale: SaleRecord, items: Fields[]): SaleLineRecord[] {
+  const { state, engine } = ctx;
+  return items.map((l, i) => {
+    const productId = l.str('ProductID');
+    const sku = l.str('SKU');
+    const product = productId
+      ? state.products.find((p) => sameId(p.ID, productId))
+      : sku
+        ? state.products.find((p) => p.SKU.toLowerCase() === sku.toLowerCase())
+        : undefined;
+    if (!productId && !sku)
+      throw new Cin7HttpError(400, `Line ${i + 1}: Required attribute ProductID or SKU is not provided.`);
+    if (!product) throw new Cin7HttpError(400, `Product ${productId ?? sku} not found.`);
+    const name = required(l.str('Name'), `Lines[${i}].Name`);
+    const quantity = l.num('Quantity');
+    if (quantity === undefined || quantity <= 0)
+      throw new Cin7HttpError(400, `Line ${i + 1}: Quantity must be greater than 0.`);
+    const price = l.num('Price');
+    if (price === undefined || price < 0)
+      throw new Cin7HttpError(400, `Line ${i + 1}: Required attribute Price is not provided.`);
+    const discount = l.num('Discount') ?? 0;
+    if (discount < 0 || discount > 100)
+      throw new Cin7HttpError(400, `Line ${i + 1}: Discount must be between 0 and 100.`);
+    const rule = taxRuleNamed(state, l.str('TaxRule') ?? sale.TaxRule);
+    const expected = lineTotal(quantity, price, discount);
+    const total = l.num('Total') ?? expected;
+    const { validateLineTotals, lineTotalTolerance } = engine.config;
+    if (validateLineTotals && Math.abs(total - expected) > lineTotalTolerance + 1e-9) {
+      throw new Cin7HttpError(
+        400,
+        `Line ${i + 1} (${product.SKU}): Total ${total} does not match Quantity * Price less Discount (${expected}).`,
+      );
+    }
+    return {
+      ProductID: product.ID,
+      SKU: product.SKU,
+      Name: name,
+      Quantity: round4(quantity),
+      Price: round4(price),
+      Discount: Math.round(discount * 100) / 100,
+      Tax: round4(l.num('Tax') ?? (total * rule.TaxPercent) / 100),
+      TaxRule: rule.Name,
+      Total: round4(total),
+      Comment: l.str('Comment') ?? '',
+      BackorderQuantity: 0,
+    };
+  });
+}
+
+function parseCharges(ctx: ApiContext, sale: SaleRecord, items: Fields[]): AdditionalChargeRecord[] {
+  return items.map((c, i) => {
+    const description = required(c.str('Description'), `AdditionalCharges[${i}].Description`);
+    const quantity = c.num('Quantity') ?? 1;
+    const price = c.num('Price') ?? 0;
+    const discount = c.num('Discount') ?? 0;
+    const rule = taxRuleNamed(ctx.state, c.str('TaxRule') ?? sale.TaxRule);
+    const expected = lineTotal(quantity, price, discount);
+    const total = c.num('Total') ?? expected;
+    if (
+      ctx.engine.config.validateLineTotals &&
+      Math.abs(total - expected) > ctx.engine.config.lineTotalTolerance + 1e-9
+    ) {
+      throw new Cin7HttpError(
+        400,
+        `Additional charge ${i + 1}: Total ${total} does not match Quantity * Price less Discount (${expected}).`,
+      );
+    }
+    return {
+      Description: description,
+      Quantity: round4(quantity),
+      Price: round4(price),
+      Discount: discount,
+      Tax: round4(c.num('Tax') ?? (total * rule.TaxPercent) / 100),
+      TaxRule: rule.Name,
+      Total: round4(total),
+      Comment: c.str('Comment') ?? '',
+    };
+  });
+}
+
+function docStatus(f: Fields): 'DRAFT' | 'AUTHORISED' {
+  const status = (f.str('Status') ?? 'DRAFT').toUpperCase();
+  if (status !== 'DRAFT' && status !== 'AUTHORISED')
+    throw new Cin7HttpError(400, `Status '${status}' is not valid.`);
+  return status;
+}
+
+export const postQuote: ApiHandler = (ctx) => {
+  const f = Fields.from(ctx.body);
+  const sale = findSale(ctx.state, f.str('SaleID'));
+  if (sale.SkipQuote) throw new Cin7HttpError(400, 'Quote is skipped for this sale.');
+  if (sale.quote.Status !== 'DRAFT' && sale.quote.Status !== 'NOT AVAILABLE') {
+    throw new Cin7HttpError(400, `Sale quote is ${sale.quote.Status} and cannot be changed.`);
+  }
+  sale.quote = {
+    Status: docStatus(f),
+    Memo: f.str('Memo') ?? '',
+    Lines: parseLines(ctx, sale, f.list('Lines')),
+  };
+  touch(ctx.engine, sale);
+  return { SaleID: sale.ID, Status: sale.quote.Status, Memo: sale.quote.Memo, Lines: sale.quote.Lines };
+};
+
+const MODES: readonly AutoPickPackShipMode[] = ['NOPICK', 'AUTOPICK', 'AUTOPICKPACK', 'AUTOPICKPACKSHIP'];
+
+/** POST (documented) and PUT (used by community clients) both replace the order's lines (reference §5.3). */
+export const saveSaleOrder: ApiHandler = (ctx) => {
+  const f = Fields.from(ctx.body);
+  const sale = findSale(ctx.state, f.str('SaleID'));
+  const mode = (f.str('AutoPickPackShipMode') ?? 'NOPICK').toUpperCase() as AutoPickPackShipMode;
+  if (!MODES.includes(mode)) throw new Cin7HttpError(400, `AutoPickPackShipMode '${mode}' is not valid.`);
+  const status = docStatus(f);
+  const lines = parseLines(ctx, sale, f.list('Lines'));
+  const charges = parseCharges(ctx, sale, f.list('AdditionalCharges'));
+  saveOrder(ctx.engine, ctx.state, sale, { memo: f.str('Memo') ?? '', status, mode, lines, charges });
+  return { SaleID: sale.ID, ...renderOrder(ctx.state, sale) };
+};
+
+export const getSaleOrder: ApiHandler = (ctx) => {
+  const sale = findSale(ctx.state, ctx.query.str('SaleID'));
+  return { SaleID: sale.ID, ...renderOrder(ctx.state, sale) };
+};
+
+function fulfilmentLines(sale: SaleRecord, items: Fields[]): FulfilmentLineRecord[] {
+  return items.map((l) => {
+    const productId = l.str('ProductID');
+    const sku = l.str('SKU');
+    const line = sale.order.Lines.find(
+      (o) => sameId(o.ProductID, productId) || (!!sku && o.SKU.toLowerCase() === sku.toLowerCase()),
+    );
+    if (!line) throw new Cin7HttpError(400, `Product ${productId ?? sku ?? ''} is not on the sale order.`);
+    return {
+      ProductID: line.ProductID,
+      SKU: line.SKU,
+      Name: line.Name,
+      Location: l.str('Location') ?? sale.Location,
+      Quantity: l.num('Quantity') ?? line.Quantity,
+      Box: l.str('Box') ?? 'Box 1',
+    };
+  });
+}
+
+export const postPick: ApiHandler = (ctx) => {
+  const f = Fields.from(ctx.body);
+  const { sale, task } = findTask(ctx.state, f.str('TaskID'));
+  const auto = (f.str('AutoPickMode') ?? '').toUpperCase() === 'AUTOPICK';
+  const status = auto ? 'AUTHORISED' : docStatus(f);
+  pick(ctx.engine, ctx.state, sale, task, status, auto ? undefined : fulfilmentLines(sale, f.list('Lines')));
+  return { TaskID: task.TaskID, Status: task.pick.Status, Lines: task.pick.Lines };
+};
+
+export const postPack: ApiHandler = (ctx) => {
+  const f = Fields.from(ctx.body);
+  const { sale, task } = findTask(ctx.state, f.str('TaskID'));
+  pack(ctx.engine, sale, task, docStatus(f), fulfilmentLines(sale, f.list('Lines')));
+  return { TaskID: task.TaskID, Status: task.pack.Status, Lines: task.pack.Lines };
+};
+
+function shipLines(ctx: ApiContext, sale: SaleRecord, items: Fields[]): Omit<ShipLineRecord, 'ID'>[] {
+  return items.map((l) => {
+    const tracking = l.str('TrackingNumber') ?? '';
+    const carrier = l.str('Carrier') ?? sale.Carrier;
+    const date = l.str('ShipmentDate');
+    const ms = date ? parseCin7Date(date) : ctx.engine.now();
+    return {
+      ShipmentDate: `${new Date(ms ?? ctx.engine.now()).toISOString().slice(0, 10)}T00:00:00`,
+      Carrier: carrier,
+      Boxes: l.str('Box') ?? l.str('Boxes') ?? 'Box 1',
+      TrackingNumber: tracking,
+      // TrackingURL is read-only in Cin7: it derives it from the carrier.
+      TrackingURL: tracking
+        ? `https://tracking.example/${encodeURIComponent(carrier || 'carrier')}/${encodeURIComponent(tracking)}`
+        : '',
+      IsShipped: l.bool('IsShipped') ?? true,
+    };
+  });
+}
+
+export const postShip: ApiHandler = (ctx) => {
+  const f = Fields.from(ctx.body);
+  const { sale, task } = findTask(ctx.state, f.str('TaskID'));
+  const status = (f.str('Status') ?? 'DRAFT').toUpperCase();
+  if (status !== 'DRAFT' && status !== 'AUTHORISED' && status !== 'PARTIALLY AUTHORISED') {
+    throw new Cin7HttpError(400, `Status '${status}' is not valid.`);
+  }
+  ship(ctx.engine, ctx.state, sale, task, {
+    status,
+    lines: shipLines(ctx, sale, f.list('Lines')),
+    requireBy: f.str('RequireBy') ?? null,
+    notes: f.str('ShippingNotes'),
+  });
+  return renderShip(sale, task.TaskID);
+};
+
+export const putShip: ApiHandler = (ctx) => {
+  const f = Fields.from(ctx.body);
+  const { sale, task } = findTask(ctx.state, f.str('TaskID'));
+  if (
+    f.bool('AddTrackingNumbers') &&
+    (task.ship.Status === 'AUTHORISED' || task.ship.Status === 'PARTIALLY AUTHORISED')
+  ) {
+    updateTracking(ctx.engine, ctx.state, sale, task, shipLines(ctx, sale, f.list('Lines')));
+    return renderShip(sale, task.TaskID);
+  }
+  return postShip(ctx);
+};
+
+function renderShip(sale: SaleRecord, taskId: string) {
+  const task = sale.fulfilments.find((f) => f.TaskID === taskId);
+  return {
+    TaskID: taskId,
+    Status: task?.ship.Status,
+    RequireBy: task?.ship.RequireBy ?? null,
+    ShippingAddress: sale.ShippingAddress,
+    ShippingNotes: task?.ship.ShippingNotes ?? '',
+    Lines: task?.ship.Lines ?? [],
+  };
+}
+
+export const getSaleList: ApiHandler = (ctx) => {
+  const { query, state, engine } = ctx;
+  const date = (name: string) => {
+    const raw = query.str(name);
+    if (raw === undefined) return undefined;
+    const ms = parseCin7Date(raw);
+    if (ms === undefined) throw new Cin7HttpError(400, `Parameter ${name} is not a valid date.`);
+    return ms;
+  };
+  const updatedSince = date('UpdatedSince');
+  const updatedUntil = date('UpdatedUntil');
+  const createdSince = date('CreatedSince');
+  const search = query.str('Search')?.toLowerCase();
+  const externalId = query.str('ExternalID');
+  const rowFilters = [
+    'Status',
+    'OrderStatus',
+    'QuoteStatus',
+    'CombinedShippingStatus',
+    'CombinedInvoiceStatus',
+  ]
+    .map((name) => [name, query.str(name)?.toUpperCase()] as const)
+    .filter((pair): pair is readonly [string, string] => pair[1] !== undefined);
+  const inclusive = engine.config.saleListSinceInclusive;
+  let rows = state.sales
+    .filter(
+      (s) =>
+        // "changed after the date" (reference §2.4): exclusive by default, switchable, so clients must overlap.
+        (updatedSince === undefined || (inclusive ? s.updated >= updatedSince : s.updated > updatedSince)) &&
+        (updatedUntil === undefined || s.updated < updatedUntil) &&
+        (createdSince === undefined || s.created > createdSince) &&
+        (externalId === undefined || s.ExternalID === externalId),
+    )
+    .map((s) => renderSaleListRow(state, s))
+    .filter(
+      (r) =>
+        (!search ||
+          [r.OrderNumber, r.Status, r.Customer, r.CustomerReference].some((v) =>
+            (v ?? '').toLowerCase().includes(search),
+          )) &&
+        rowFilters.every(
+          ([name, value]) => String((r as Record<string, unknown>)[name] ?? '').toUpperCase() === value,
+        ),
+    );
+  if (engine.config.saleListShuffle) rows = shuffle(rows);
+  const page = paginate(query, rows);
+  return { Total: page.Total, Page: page.Page, SaleList: page.rows };
+};
+
+function shuffle<T>(rows: T[]): T[] {
+  const out = [...rows];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}

@@ -1,0 +1,326 @@
+import { Cin7HttpError, sameId } from './http-kit.js';
+import { deriveStatus, isBackordered, orderTotals } from './sale.render.js';
+import type { SandboxEngine } from './sandbox-engine.js';
+import type {
+  AccountState,
+  FulfilmentLineRecord,
+  FulfilmentRecord,
+  SaleLineRecord,
+  SaleRecord,
+  ShipLineRecord,
+} from './store.types.js';
+import { formatDateOnly, formatTenantDate, round4 } from './wire-format.js';
+
+/** Sale state transitions shared by the API handlers and the admin API (reference §5.1-5.4). */
+
+export type AutoPickPackShipMode = 'NOPICK' | 'AUTOPICK' | 'AUTOPICKPACK' | 'AUTOPICKPACKSHIP';
+
+export function findSale(state: AccountState, id: string | undefined): SaleRecord {
+  if (!id) throw new Cin7HttpError(400, 'Required attribute SaleID is not provided.');
+  const sale = state.salesById.get(id.toLowerCase());
+  if (!sale) throw new Cin7HttpError(400, `Sale with ID ${id} not found.`);
+  return sale;
+}
+
+/** Finds the sale and fulfilment of a TaskID; a simple sale's own ID is accepted too (reference §5.4, N3). */
+export function findTask(
+  state: AccountState,
+  taskId: string | undefined,
+): { sale: SaleRecord; task: FulfilmentRecord } {
+  if (!taskId) throw new Cin7HttpError(400, 'Required attribute TaskID is not provided.');
+  for (const sale of state.sales) {
+    const task = sale.fulfilments.find((f) => sameId(f.TaskID, taskId));
+    if (task) return { sale, task };
+  }
+  const sale = state.salesById.get(taskId.toLowerCase());
+  const first = sale?.fulfilments[0];
+  if (sale && first && sale.Type === 'Simple Sale') return { sale, task: first };
+  throw new Cin7HttpError(400, `Task with ID ${taskId} not found.`);
+}
+
+export function touch(engine: SandboxEngine, sale: SaleRecord): void {
+  sale.updated = engine.now();
+}
+
+function assertNotVoided(sale: SaleRecord): void {
+  if (sale.voided) throw new Cin7HttpError(400, `Sale ${sale.order.SaleOrderNumber} is voided.`);
+}
+
+/** Applies stock: lines asking for more than is available are silently backordered (reference §5.3). */
+function allocate(state: AccountState, lines: SaleLineRecord[]): void {
+  for (const line of lines) {
+    const product = state.productsById.get(line.ProductID);
+    if (!product || product.Type === 'Service') continue;
+    const taken = Math.min(product.available, line.Quantity);
+    product.available = round4(product.available - taken);
+    line.BackorderQuantity = round4(line.Quantity - taken);
+  }
+}
+
+function release(state: AccountState, lines: SaleLineRecord[]): void {
+  for (const line of lines) {
+    const product = state.productsById.get(line.ProductID);
+    if (product && product.Type !== 'Service')
+      product.available = round4(product.available + line.Quantity - line.BackorderQuantity);
+    line.BackorderQuantity = 0;
+  }
+}
+
+function newTask(engine: SandboxEngine, number: number): FulfilmentRecord {
+  return {
+    TaskID: engine.newId(),
+    FulfillmentNumber: number,
+    pick: { Status: 'NOT AVAILABLE', Lines: [] },
+    pack: { Status: 'NOT AVAILABLE', Lines: [] },
+    ship: { Status: 'NOT AVAILABLE', RequireBy: null, ShippingNotes: '', Lines: [] },
+  };
+}
+
+export function saveOrder(
+  engine: SandboxEngine,
+  state: AccountState,
+  sale: SaleRecord,
+  input: {
+    memo: string;
+    status: 'DRAFT' | 'AUTHORISED';
+    mode: AutoPickPackShipMode;
+    lines: SaleLineRecord[];
+    charges: SaleRecord['order']['AdditionalCharges'];
+  },
+): void {
+  assertNotVoided(sale);
+  if (sale.order.Status !== 'DRAFT' && sale.order.Status !== 'NOT AVAILABLE') {
+    throw new Cin7HttpError(
+      400,
+      `Sale order ${sale.order.SaleOrderNumber} is ${sale.order.Status} and cannot be changed.`,
+    );
+  }
+  if (!sale.SkipQuote && sale.quote.Status !== 'AUTHORISED') {
+    throw new Cin7HttpError(400, 'Sale quote must be authorised before the order can be saved.');
+  }
+  // POST overwrites the document's lines and charges (reference §5.1 "generic write rule").
+  sale.order.Memo = input.memo;
+  sale.order.Lines = input.lines;
+  sale.order.AdditionalCharges = input.charges;
+  sale.order.Status = input.status;
+  touch(engine, sale);
+  if (input.status !== 'AUTHORISED') return;
+
+  allocate(state, sale.order.Lines);
+  sale.fulfilments = [newTask(engine, 1)];
+  emitSaleEvent(engine, state, sale, 'Sale/OrderAuthorised');
+  if (isBackordered(sale)) {
+    emitSaleEvent(engine, state, sale, 'Sale/Backordered');
+    return;
+  }
+  // AutoPickPackShipMode only applies to simple sales with nothing backordered (reference §5.4, BP L23248-23256).
+  if (sale.Type !== 'Simple Sale' || input.mode === 'NOPICK') return;
+  const task = sale.fulfilments[0];
+  if (!task) return;
+  pick(engine, state, sale, task, 'AUTHORISED', undefined);
+  if (input.mode === 'AUTOPICK') return;
+  pack(engine, sale, task, 'AUTHORISED', undefined);
+  if (input.mode === 'AUTOPICKPACK') return;
+  ship(engine, state, sale, task, { status: 'AUTHORISED', lines: undefined });
+}
+
+function defaultFulfilmentLines(sale: SaleRecord): FulfilmentLineRecord[] {
+  return sale.order.Lines.filter((l) => l.Quantity - l.BackorderQuantity > 0).map((l) => ({
+    ProductID: l.ProductID,
+    SKU: l.SKU,
+    Name: l.Name,
+    Location: sale.Location,
+    Quantity: round4(l.Quantity - l.BackorderQuantity),
+    Box: 'Box 1',
+  }));
+}
+
+export function pick(
+  engine: SandboxEngine,
+  state: AccountState,
+  sale: SaleRecord,
+  task: FulfilmentRecord,
+  status: 'DRAFT' | 'AUTHORISED',
+  lines: FulfilmentLineRecord[] | undefined,
+): void {
+  assertNotVoided(sale);
+  if (sale.order.Status !== 'AUTHORISED')
+    throw new Cin7HttpError(400, 'Sale order must be authorised before picking.');
+  if (task.pick.Status === 'AUTHORISED') throw new Cin7HttpError(400, 'Pick is already authorised.');
+  task.pick = { Status: status, Lines: lines && lines.length > 0 ? lines : defaultFulfilmentLines(sale) };
+  touch(engine, sale);
+  if (status === 'AUTHORISED') emitSaleEvent(engine, state, sale, 'Sale/PickAuthorised');
+}
+
+export function pack(
+  engine: SandboxEngine,
+  sale: SaleRecord,
+  task: FulfilmentRecord,
+  status: 'DRAFT' | 'AUTHORISED',
+  lines: FulfilmentLineRecord[] | undefined,
+): void {
+  assertNotVoided(sale);
+  if (task.pick.Status !== 'AUTHORISED')
+    throw new Cin7HttpError(400, 'Pick must be authorised before packing.');
+  if (task.pack.Status === 'AUTHORISED') throw new Cin7HttpError(400, 'Pack is already authorised.');
+  task.pack = {
+    Status: status,
+    Lines: lines && lines.length > 0 ? lines : task.pick.Lines.map((l) => ({ ...l })),
+  };
+  touch(engine, sale);
+}
+
+export interface ShipInput {
+  status: 'DRAFT' | 'PARTIALLY AUTHORISED' | 'AUTHORISED';
+  lines: Omit<ShipLineRecord, 'ID'>[] | undefined;
+  requireBy?: string | null;
+  notes?: string;
+}
+
+export function ship(
+  engine: SandboxEngine,
+  state: AccountState,
+  sale: SaleRecord,
+  task: FulfilmentRecord,
+  input: ShipInput,
+): void {
+  assertNotVoided(sale);
+  if (task.pack.Status !== 'AUTHORISED')
+    throw new Cin7HttpError(400, 'Pack must be authorised before shipping.');
+  if (task.ship.Status === 'AUTHORISED') throw new Cin7HttpError(400, 'Shipment is already authorised.');
+  const boxes = [...new Set(task.pack.Lines.map((l) => l.Box || 'Box 1'))];
+  const lines =
+    input.lines && input.lines.length > 0
+      ? input.lines
+      : boxes.map((box) => ({
+          ShipmentDate: formatDateOnly(engine.now()),
+          Carrier: sale.Carrier,
+          Boxes: box,
+          TrackingNumber: '',
+          TrackingURL: '',
+          IsShipped: input.status === 'AUTHORISED',
+        }));
+  const before = trackingKey(task);
+  task.ship = {
+    Status: input.status,
+    RequireBy: input.requireBy ?? task.ship.RequireBy,
+    ShippingNotes: input.notes ?? task.ship.ShippingNotes,
+    Lines: lines.map((l) => ({ ...l, ID: engine.newId() })),
+  };
+  touch(engine, sale);
+  if (input.status !== 'DRAFT')
+    afterShipmentChange(engine, state, sale, task, before, input.status === 'AUTHORISED');
+}
+
+/** PUT ship with AddTrackingNumbers: changes tracking on an authorised shipment (reference §5.4). */
+export function updateTracking(
+  engine: SandboxEngine,
+  state: AccountState,
+  sale: SaleRecord,
+  task: FulfilmentRecord,
+  lines: Omit<ShipLineRecord, 'ID'>[],
+): void {
+  assertNotVoided(sale);
+  const before = trackingKey(task);
+  lines.forEach((line, i) => {
+    const existing = task.ship.Lines[i];
+    if (existing) Object.assign(existing, line);
+    else task.ship.Lines.push({ ...line, ID: engine.newId() });
+  });
+  touch(engine, sale);
+  afterShipmentChange(engine, state, sale, task, before, false);
+}
+
+function trackingKey(task: FulfilmentRecord): string {
+  return task.ship.Lines.map((l) => `${l.TrackingNumber}|${l.TrackingURL}|${l.Carrier}`).join(';');
+}
+
+function afterShipmentChange(
+  engine: SandboxEngine,
+  state: AccountState,
+  sale: SaleRecord,
+  task: FulfilmentRecord,
+  trackingBefore: string,
+  authorisedNow: boolean,
+): void {
+  if (authorisedNow) {
+    const contact = state.customersById.get(sale.CustomerID)?.Contacts.find((c) => c.Default);
+    // Webhook payloads carry UPPERCASE GUIDs (reference §2.5, BP L28004).
+    engine.webhooks.emit(state, 'Sale/ShipmentAuthorised', {
+      SaleTaskID: sale.ID.toUpperCase(),
+      TenantID: state.account.accountId.toUpperCase(),
+      OrderNumber: sale.order.SaleOrderNumber,
+      CustomerName: sale.Customer,
+      CustomerContactName: sale.Contact || contact?.Name || '',
+      CustomerContactEmail: sale.Email || contact?.Email || '',
+    });
+  }
+  if (trackingKey(task) !== trackingBefore && task.ship.Lines.some((l) => l.TrackingNumber)) {
+    engine.webhooks.emit(state, 'Sale/ShipmentTrackingNumberChanged', {
+      SaleID: sale.ID,
+      TaskID: task.TaskID,
+      SaleOrderNumber: sale.order.SaleOrderNumber,
+      SaleOrderDate: formatTenantDate(sale.SaleOrderDate),
+      CustomerName: sale.Customer,
+      TaskTypeSign: 0,
+      Shipments: task.ship.Lines.map((l) => ({
+        ShipmentDate: formatTenantDate(
+          Date.parse(`${l.ShipmentDate.slice(0, 10)}T00:00:00Z`) || engine.now(),
+        ),
+        TrackingNumber: l.TrackingNumber,
+        TrackingUrl: l.TrackingURL,
+        Carrier: l.Carrier,
+      })),
+    });
+  }
+}
+
+export function emitSaleEvent(
+  engine: SandboxEngine,
+  state: AccountState,
+  sale: SaleRecord,
+  type: string,
+): void {
+  engine.webhooks.emit(state, type, {
+    SaleID: sale.ID.toUpperCase(),
+    SaleOrderNumber: sale.order.SaleOrderNumber,
+  });
+}
+
+/** `DELETE /sale?ID&Void=true` voids; `Void=false` undoes the last authorised stage (semantics undocumented). */
+export function voidOrUndo(
+  engine: SandboxEngine,
+  state: AccountState,
+  sale: SaleRecord,
+  voidIt: boolean,
+): void {
+  assertNotVoided(sale);
+  if (voidIt) {
+    if (sale.order.Status === 'AUTHORISED') release(state, sale.order.Lines);
+    sale.voided = true;
+    if (sale.order.Status !== 'NOT AVAILABLE') sale.order.Status = 'VOIDED';
+    touch(engine, sale);
+    emitSaleEvent(engine, state, sale, 'Sale/Voided');
+    return;
+  }
+  const task = sale.fulfilments[0];
+  if (task && task.pick.Status !== 'NOT AVAILABLE') {
+    task.pick = { Status: 'NOT AVAILABLE', Lines: [] };
+    task.pack = { Status: 'NOT AVAILABLE', Lines: [] };
+    task.ship = { Status: 'NOT AVAILABLE', RequireBy: null, ShippingNotes: '', Lines: [] };
+  } else if (sale.order.Status === 'AUTHORISED') {
+    release(state, sale.order.Lines);
+    sale.order.Status = 'DRAFT';
+    sale.fulfilments = [];
+  } else {
+    throw new Cin7HttpError(400, 'Nothing to undo.');
+  }
+  touch(engine, sale);
+  emitSaleEvent(engine, state, sale, 'Sale/Undo');
+}
+
+export function lineTotal(quantity: number, price: number, discount: number): number {
+  return round4(quantity * price * (1 - discount / 100));
+}
+
+export { deriveStatus, orderTotals };
