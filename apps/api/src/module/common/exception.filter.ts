@@ -1,4 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { ApiError } from '@upstock/cin7-contracts';
 import {
   Cin7AuthError,
   Cin7ConnectionError,
@@ -8,7 +9,6 @@ import {
   Cin7TimeoutError,
   Cin7ValidationError,
 } from '@upstock/cin7-core';
-import type { ApiError } from '@upstock/cin7-contracts';
 
 interface JsonResponse {
   status(code: number): { json(body: unknown): void };
@@ -45,13 +45,25 @@ export function toApiError(exception: unknown): ApiError {
     return { statusCode: status, error: exception.name, message: String(response) };
   }
   if (exception instanceof Cin7AuthError) {
-    return { statusCode: 400, error: 'Cin7 Rejected Credentials', message: 'Cin7 rejected the Account ID or API key.' };
+    return {
+      statusCode: 400,
+      error: 'Cin7 Rejected Credentials',
+      message: 'Cin7 rejected the Account ID or API key.',
+    };
   }
   if (exception instanceof Cin7ValidationError) {
-    return { statusCode: 422, error: 'Cin7 Validation Error', message: `Cin7 said: ${exception.cin7Message}` };
+    return {
+      statusCode: 422,
+      error: 'Cin7 Validation Error',
+      message: `Cin7 said: ${exception.cin7Message}`,
+    };
   }
   if (exception instanceof Cin7NotFoundError) {
-    return { statusCode: 404, error: 'Not Found', message: `Cin7 could not find it: ${exception.cin7Message}` };
+    return {
+      statusCode: 404,
+      error: 'Not Found',
+      message: `Cin7 could not find it: ${exception.cin7Message}`,
+    };
   }
   if (exception instanceof Cin7ThrottledError) {
     return {
@@ -61,10 +73,18 @@ export function toApiError(exception: unknown): ApiError {
     };
   }
   if (exception instanceof Cin7TimeoutError || exception instanceof Cin7ConnectionError) {
-    return { statusCode: 502, error: 'Cin7 Unreachable', message: `Could not reach Cin7: ${exception.message}` };
+    return {
+      statusCode: 502,
+      error: 'Cin7 Unreachable',
+      message: `Could not reach Cin7: ${exception.message}`,
+    };
   }
   if (exception instanceof Cin7Error) {
-    return { statusCode: 502, error: 'Cin7 Error', message: `Cin7 answered with an error: ${exception.cin7Message}` };
+    return {
+      statusCode: 502,
+      error: 'Cin7 Error',
+      message: `Cin7 answered with an error: ${exception.cin7Message}`,
+    };
   }
   return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side.' };
 }

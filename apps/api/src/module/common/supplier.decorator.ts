@@ -1,4 +1,10 @@
-import { applyDecorators, createParamDecorator, type ExecutionContext, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  type ExecutionContext,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Cin7CoreExceptionFilter } from './exception.filter.js';
 import type { SupplierScopedRequest } from './tenant.guard.js';

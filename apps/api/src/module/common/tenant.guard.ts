@@ -1,4 +1,10 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 
@@ -15,7 +21,8 @@ export class TenantGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<SupplierScopedRequest>();
     const supplierId = await this.options.ports.tenant.resolveSupplierId(request);
-    if (!supplierId) throw new UnauthorizedException('Sign in as a supplier to use the Cin7 Core integration');
+    if (!supplierId)
+      throw new UnauthorizedException('Sign in as a supplier to use the Cin7 Core integration');
     request.supplierId = supplierId;
     return true;
   }

@@ -14,7 +14,8 @@ export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.ou
     throw new BadRequestException({
       statusCode: 400,
       error: 'Bad Request',
-      message: field && !message.toLowerCase().includes(field.toLowerCase()) ? `${field}: ${message}` : message,
+      message:
+        field && !message.toLowerCase().includes(field.toLowerCase()) ? `${field}: ${message}` : message,
       field,
     });
   }

@@ -48,9 +48,10 @@ export class Cin7ClientFactory {
         const response = await baseFetch(input, init);
         if (response.ok) {
           void this.dataSource
-            .query(`UPDATE cin7_connection SET last_successful_call_at = now(), last_error = NULL WHERE id = $1`, [
-              connection.id,
-            ])
+            .query(
+              `UPDATE cin7_connection SET last_successful_call_at = now(), last_error = NULL WHERE id = $1`,
+              [connection.id],
+            )
             .catch(() => undefined);
         }
         return response;

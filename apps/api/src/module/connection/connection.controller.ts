@@ -8,7 +8,12 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { type ConnectRequest, type Connection, type ConnectionResponse, connectRequestSchema } from '@upstock/cin7-contracts';
+import {
+  type Connection,
+  type ConnectionResponse,
+  type ConnectRequest,
+  connectRequestSchema,
+} from '@upstock/cin7-contracts';
 import { SupplierId, SupplierScoped } from '../common/supplier.decorator.js';
 import { ZodPipe } from '../common/zod.pipe.js';
 import { ConnectionsService } from './connections.service.js';

@@ -1,8 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { Connection, ConnectionResponse, ConnectRequest } from '@upstock/cin7-contracts';
 import type { CallPriority, Cin7Client } from '@upstock/cin7-core';
-import type { ConnectRequest, Connection, ConnectionResponse } from '@upstock/cin7-contracts';
-import { randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { CredentialCipher } from '../security/credential-cipher.js';
 import { ConnectionGoneError } from '../work/call-budget.js';
@@ -45,8 +45,16 @@ export class ConnectionsService {
       webhookState: 'not_registered',
     });
     const saved = await this.connections.save(connection);
-    await this.queue.send(QUEUES.webhooks, { supplierId, action: 'register' }, { singletonKey: `webhooks:${supplierId}` });
-    await this.queue.send(QUEUES.referenceRefresh, { supplierId }, { singletonKey: `reference:${supplierId}` });
+    await this.queue.send(
+      QUEUES.webhooks,
+      { supplierId, action: 'register' },
+      { singletonKey: `webhooks:${supplierId}` },
+    );
+    await this.queue.send(
+      QUEUES.referenceRefresh,
+      { supplierId },
+      { singletonKey: `reference:${supplierId}` },
+    );
     return toConnection(saved);
   }
 
@@ -79,7 +87,10 @@ export class ConnectionsService {
     return connection;
   }
 
-  async clientFor(supplierId: string, priority: CallPriority): Promise<{ connection: ConnectionEntity; client: Cin7Client }> {
+  async clientFor(
+    supplierId: string,
+    priority: CallPriority,
+  ): Promise<{ connection: ConnectionEntity; client: Cin7Client }> {
     const connection = await this.requireActive(supplierId);
     return { connection, client: this.clients.forConnection(connection, priority) };
   }

@@ -20,7 +20,10 @@ export class SettingsController {
   @Put()
   @ApiOkResponse({ description: 'Saved settings' })
   @ApiBadRequestResponse({ description: 'Invalid value or combination, with the field and the rule' })
-  replace(@SupplierId() supplierId: string, @Body(new ZodPipe(settingsSchema)) body: Settings): Promise<Settings> {
+  replace(
+    @SupplierId() supplierId: string,
+    @Body(new ZodPipe(settingsSchema)) body: Settings,
+  ): Promise<Settings> {
     return this.settings.replace(supplierId, body);
   }
 }

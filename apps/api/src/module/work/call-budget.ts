@@ -50,7 +50,9 @@ export class PostgresCallBudget implements CallBudget {
   /** Takes a slot and answers 0, or answers how long to wait before trying again. */
   private tryTake(priority: CallPriority, allowed: number): Promise<number> {
     return this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('cin7-budget'), hashtext($1))`, [this.connectionId]);
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('cin7-budget'), hashtext($1))`, [
+        this.connectionId,
+      ]);
       const now = this.clock.now();
       const [connection] = await m.query(`SELECT status, paused_until FROM cin7_connection WHERE id = $1`, [
         this.connectionId,

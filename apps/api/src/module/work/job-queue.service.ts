@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
@@ -71,9 +77,13 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.options.workersEnabled === false) return;
     for (const [queue, { handler, options }] of this.handlers) {
       for (let i = 0; i < (options.concurrency ?? 1); i++) {
-        await boss.work<JobData>(queue, { pollingIntervalSeconds: POLL_INTERVAL_S, batchSize: 1 }, async (jobs) => {
-          for (const job of jobs) await handler(job.data);
-        });
+        await boss.work<JobData>(
+          queue,
+          { pollingIntervalSeconds: POLL_INTERVAL_S, batchSize: 1 },
+          async (jobs) => {
+            for (const job of jobs) await handler(job.data);
+          },
+        );
       }
     }
   }
@@ -88,7 +98,9 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       expireInSeconds: EXPIRE_IN_S,
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
-      ...(manager ? { db: { executeSql: async (text, values) => ({ rows: await manager.query(text, values) }) } } : {}),
+      ...(manager
+        ? { db: { executeSql: async (text, values) => ({ rows: await manager.query(text, values) }) } }
+        : {}),
     });
   }
 

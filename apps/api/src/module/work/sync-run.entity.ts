@@ -23,7 +23,10 @@ export class SyncRunEntity {
   @Column({ type: 'text' })
   state: JobState;
 
-  @Column({ type: 'jsonb', default: () => `'{"pagesDone":0,"pagesTotal":null,"created":0,"updated":0,"skipped":0}'` })
+  @Column({
+    type: 'jsonb',
+    default: () => `'{"pagesDone":0,"pagesTotal":null,"created":0,"updated":0,"skipped":0}'`,
+  })
   progress: JobProgress;
 
   @Column({ name: 'skipped_items', type: 'jsonb', default: () => `'[]'` })

@@ -1,7 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Job, JobKind, JobProgress } from '@upstock/cin7-contracts';
-import { Cin7ConnectionError, Cin7ServerError, Cin7ThrottledError, Cin7TimeoutError } from '@upstock/cin7-core';
+import {
+  Cin7ConnectionError,
+  Cin7ServerError,
+  Cin7ThrottledError,
+  Cin7TimeoutError,
+} from '@upstock/cin7-core';
 import { In, Repository } from 'typeorm';
 import { ConnectionGoneError } from './call-budget.js';
 import { JobQueue, type QueueName } from './job-queue.service.js';
@@ -43,7 +48,9 @@ export class SyncRuns {
     const existing = await this.findActive(supplierId, kind, scoped.scope);
     if (existing) return { run: existing, joined: true };
     try {
-      const run = await this.runs.save(this.runs.create({ supplierId, kind, state: 'queued', params: scoped }));
+      const run = await this.runs.save(
+        this.runs.create({ supplierId, kind, state: 'queued', params: scoped }),
+      );
       await this.queue.send(queue, { supplierId, runId: run.id });
       return { run, joined: false };
     } catch (error) {
@@ -59,7 +66,10 @@ export class SyncRuns {
    * Throttling and outages rethrow (the job queue retries; the checkpoint makes the retry resume); a removed
    * connection ends the run as cancelled.
    */
-  async execute(runId: string, body: (ctx: RunContext) => Promise<Record<string, unknown> | undefined>): Promise<void> {
+  async execute(
+    runId: string,
+    body: (ctx: RunContext) => Promise<Record<string, unknown> | undefined>,
+  ): Promise<void> {
     const run = await this.runs.findOneBy({ id: runId });
     if (!run || !ACTIVE_STATES.includes(run.state as (typeof ACTIVE_STATES)[number])) return;
     await this.runs.update(run.id, { state: 'running', startedAt: run.startedAt ?? new Date(), error: null });
@@ -69,16 +79,18 @@ export class SyncRuns {
         if (progress) run.progress = { ...run.progress, ...progress };
         if (checkpoint) run.checkpoint = checkpoint;
         if (skipped?.length) run.skippedItems = [...run.skippedItems, ...skipped].slice(0, MAX_SKIPPED_ITEMS);
-        await this.runs.update(run.id, {
-          progress: run.progress,
-          checkpoint: run.checkpoint,
-          skippedItems: run.skippedItems,
-        });
+        await this.runs.query(
+          `UPDATE cin7_sync_run SET progress = $2, checkpoint = $3, skipped_items = $4 WHERE id = $1`,
+          [run.id, run.progress, run.checkpoint, JSON.stringify(run.skippedItems)],
+        );
       },
     };
     try {
       const result = await body(ctx);
-      await this.runs.update(run.id, { state: 'succeeded', result: result ?? null, finishedAt: new Date() });
+      await this.runs.query(
+        `UPDATE cin7_sync_run SET state = 'succeeded', result = $2, finished_at = now() WHERE id = $1`,
+        [run.id, result ?? null],
+      );
     } catch (error) {
       if (error instanceof ConnectionGoneError) {
         await this.runs.update(run.id, { state: 'cancelled', error: error.message, finishedAt: new Date() });
@@ -86,14 +98,22 @@ export class SyncRuns {
       }
       const message = error instanceof Error ? error.message : String(error);
       const retriable = isTransient(error);
-      await this.runs.update(run.id, retriable ? { state: 'paused', error: message } : { state: 'failed', error: message, finishedAt: new Date() });
+      await this.runs.update(
+        run.id,
+        retriable
+          ? { state: 'paused', error: message }
+          : { state: 'failed', error: message, finishedAt: new Date() },
+      );
       if (retriable) throw error;
     }
   }
 
   /** Marks a run failed for good (the job queue gave up on it). */
   async fail(runId: string, message: string): Promise<void> {
-    await this.runs.update({ id: runId, state: In([...ACTIVE_STATES]) }, { state: 'failed', error: message, finishedAt: new Date() });
+    await this.runs.update(
+      { id: runId, state: In([...ACTIVE_STATES]) },
+      { state: 'failed', error: message, finishedAt: new Date() },
+    );
   }
 
   async cancelForSupplier(supplierId: string): Promise<void> {
@@ -114,8 +134,15 @@ export class SyncRuns {
     return toJob(run);
   }
 
-  async latest(supplierId: string, kind: JobKind, state?: SyncRunEntity['state']): Promise<SyncRunEntity | null> {
-    return this.runs.findOne({ where: { supplierId, kind, ...(state ? { state } : {}) }, order: { createdAt: 'DESC' } });
+  async latest(
+    supplierId: string,
+    kind: JobKind,
+    state?: SyncRunEntity['state'],
+  ): Promise<SyncRunEntity | null> {
+    return this.runs.findOne({
+      where: { supplierId, kind, ...(state ? { state } : {}) },
+      order: { createdAt: 'DESC' },
+    });
   }
 
   private findActive(supplierId: string, kind: JobKind, scope: string): Promise<SyncRunEntity | null> {
@@ -133,7 +160,9 @@ export class SyncRuns {
 
 /** Errors worth another attempt later: Cin7 busy or unreachable. Everything else is the run's end. */
 export function isTransient(error: unknown): boolean {
-  return [Cin7ThrottledError, Cin7ServerError, Cin7TimeoutError, Cin7ConnectionError].some((type) => error instanceof type);
+  return [Cin7ThrottledError, Cin7ServerError, Cin7TimeoutError, Cin7ConnectionError].some(
+    (type) => error instanceof type,
+  );
 }
 
 export function isUuid(value: string): boolean {

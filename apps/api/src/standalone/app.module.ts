@@ -1,0 +1,61 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { HOST_ENTITIES } from '../host/entities/host.entities.js';
+import { ReferenceHost1764230000000 } from '../host/entities/host.migration.js';
+import { HostModule } from '../host/host.module.js';
+import { HostCustomersPort } from '../host/ports/host-customers.port.js';
+import { HostNotificationsPort } from '../host/ports/host-notifications.port.js';
+import { HostOrdersPort } from '../host/ports/host-orders.port.js';
+import { HostPriceListsPort } from '../host/ports/host-price-lists.port.js';
+import { HostProductsPort } from '../host/ports/host-products.port.js';
+import { HostTenantResolver } from '../host/ports/host-tenant.resolver.js';
+import { CIN7_CORE_ENTITIES, CIN7_CORE_MIGRATIONS, Cin7CoreModule } from '../module/index.js';
+import { scaledClock, systemClock } from '../module/work/clock.js';
+import type { StandaloneConfig } from './config.js';
+import { HealthController } from './health.controller.js';
+
+/** The standalone server: a reference host that mounts the module the way Upstock does. */
+@Module({})
+export class AppModule {
+  static register(config: StandaloneConfig, overrides: { fetch?: typeof fetch } = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ScheduleModule.forRoot(),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: config.databaseUrl,
+          entities: [...HOST_ENTITIES, ...CIN7_CORE_ENTITIES],
+          migrations: [ReferenceHost1764230000000, ...CIN7_CORE_MIGRATIONS],
+          migrationsRun: true,
+          extra: { max: 20 },
+        }),
+        HostModule,
+        Cin7CoreModule.forRootAsync({
+          imports: [HostModule],
+          inject: [
+            HostTenantResolver,
+            HostCustomersPort,
+            HostProductsPort,
+            HostPriceListsPort,
+            HostOrdersPort,
+            HostNotificationsPort,
+          ],
+          useFactory: (tenant, customers, products, priceLists, orders, notifications) => ({
+            ports: { tenant, customers, products, priceLists, orders, notifications },
+            encryption: config.encryption,
+            publicBaseUrl: config.publicBaseUrl,
+            cin7BaseUrl: config.cin7BaseUrl,
+            clock: config.timeScale === 1 ? systemClock : scaledClock(config.timeScale),
+            schedulerTickMs: config.schedulerTickMs,
+            workersEnabled: config.workersEnabled,
+            ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+          }),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: 'STANDALONE_CONFIG', useValue: config }],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Health } from '@upstock/cin7-contracts';
+import { DataSource } from 'typeorm';
+import type { StandaloneConfig } from './config.js';
+
+/** Liveness of the standalone server and what it depends on: the database and the Cin7 API (the sandbox in dev). */
+@ApiTags('Standalone server')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject('STANDALONE_CONFIG') private readonly config: StandaloneConfig,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Database and Cin7 reachability' })
+  async health(): Promise<Health> {
+    const [database, cin7] = await Promise.all([this.database(), this.cin7()]);
+    return { status: database === 'up' && cin7 === 'up' ? 'ok' : 'degraded', database, cin7 };
+  }
+
+  private async database(): Promise<'up' | 'down'> {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return 'up';
+    } catch {
+      return 'down';
+    }
+  }
+
+  /** Any HTTP answer (even 403 without credentials) means Cin7 is reachable; no call budget is spent on it. */
+  private async cin7(): Promise<'up' | 'down'> {
+    try {
+      await fetch(new URL('me', this.config.cin7BaseUrl), { signal: AbortSignal.timeout(2_000) });
+      return 'up';
+    } catch {
+      return 'down';
+    }
+  }
+}
