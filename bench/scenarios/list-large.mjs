@@ -28,12 +28,13 @@ export async function run() {
     const started = performance.now();
     let products = 0;
     let attachments = 0;
-    for await (const page of client.products.pages({ IncludeAttachments: true })) {
+    for await (const page of client.products.pages({ IncludeAttachments: true, IncludeDeprecated: true })) {
       products += page.items.length;
       for (const p of page.items) attachments += p.Attachments.length;
     }
     let customers = 0;
-    for await (const page of client.customers.pages()) customers += page.items.length;
+    for await (const page of client.customers.pages({ IncludeDeprecated: true }))
+      customers += page.items.length;
     const wallS = (performance.now() - started) / 1000;
 
     const expected = SEED_SIZES.large;
