@@ -29,3 +29,13 @@ export function apiFor(sandbox: RunningSandbox, account: { accountId: string; ap
     return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
   };
 }
+
+/** Polls until `check` returns a value (not a timing assertion: it only bounds how long a test may hang). */
+export async function eventually<T>(check: () => Promise<T | undefined>, what: string): Promise<T> {
+  for (let i = 0; i < 500; i++) {
+    const value = await check();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
