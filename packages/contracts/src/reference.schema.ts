@@ -32,11 +32,10 @@ export const referenceDataSchema = z.object({
 export type ReferenceData = z.infer<typeof referenceDataSchema>;
 
 /**
- * GET /reference: the cached books. `refreshedAt` null = not loaded yet (a refresh is queued on connect and by
- * POST /reference/refresh); `refreshing` = a refresh is queued or running.
+ * GET /reference: the cached books. `refreshedAt` null = not loaded yet (a refresh is queued on connect, daily, and
+ * by POST /reference/refresh), the lists are then empty.
  */
 export const referenceResponseSchema = referenceDataSchema.extend({
   refreshedAt: z.string().nullable(),
-  refreshing: z.boolean(),
 });
 export type ReferenceResponse = z.infer<typeof referenceResponseSchema>;

@@ -1,14 +1,21 @@
 import type { FeatureParts } from '../feature.js';
+import { ImportsController } from './import/imports.controller.js';
+import { ImportsService } from './import/imports.service.js';
 import { CatalogLinks } from './links/catalog-links.service.js';
 import { CustomerLinkEntity } from './links/customer-link.entity.js';
+import { LinkStore } from './links/link.store.js';
 import { ProductLinkEntity } from './links/product-link.entity.js';
+import { CustomerMatchingController } from './matching/customer-matching.controller.js';
+import { CustomerMatchingService } from './matching/customer-matching.service.js';
 import { Catalog1764240100000 } from './migrations/1764240100000-catalog.migration.js';
+import { ReferenceDataController } from './reference/reference-data.controller.js';
 import { ReferenceDataEntity } from './reference/reference-data.entity.js';
+import { ReferenceDataService } from './reference/reference-data.service.js';
 
 /** Import customers and products, match customers, reference data (issue 4, and GET /reference of issue 3). */
 export const catalogFeature: FeatureParts = {
-  controllers: [],
-  providers: [CatalogLinks],
+  controllers: [ImportsController, CustomerMatchingController, ReferenceDataController],
+  providers: [CatalogLinks, LinkStore, ImportsService, CustomerMatchingService, ReferenceDataService],
   entities: [CustomerLinkEntity, ProductLinkEntity, ReferenceDataEntity],
   migrations: [Catalog1764240100000],
 };

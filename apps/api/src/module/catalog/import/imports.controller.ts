@@ -1,0 +1,28 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { type ImportRequest, importRequestSchema, type Job } from '@upstock/cin7-contracts';
+import { SupplierId, SupplierScoped } from '../../common/supplier.decorator.js';
+import { ZodPipe } from '../../common/zod.pipe.js';
+import { ImportsService } from './imports.service.js';
+
+@ApiTags('Cin7 Core: catalog')
+@SupplierScoped()
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    description:
+      'The import job (GET /jobs/:id for progress); an import of the same kind already running is joined',
+  })
+  @ApiBadRequestResponse({ description: 'kind is not "customers" or "products"' })
+  @ApiConflictResponse({ description: 'No Cin7 account is connected' })
+  start(
+    @SupplierId() supplierId: string,
+    @Body(new ZodPipe(importRequestSchema)) body: ImportRequest,
+  ): Promise<Job> {
+    return this.imports.start(supplierId, body.kind);
+  }
+}

@@ -1,0 +1,135 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { ImportRequest, ImportResult, Job } from '@upstock/cin7-contracts';
+import type { Cin7Page } from '@upstock/cin7-core';
+import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
+import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
+import { ConnectionsService } from '../../connection/connections.service.js';
+import { PriceSyncTrigger } from '../../prices/prices.feature.js';
+import { JobQueue, QUEUES } from '../../work/job-queue.service.js';
+import { type RunContext, SyncRuns, toJob } from '../../work/sync-runs.service.js';
+import { CatalogLinks } from '../links/catalog-links.service.js';
+import { LinkStore } from '../links/link.store.js';
+import { notConnected } from '../not-connected.error.js';
+import { importCustomerPage, UnlinkedCustomerIndex } from './customer-page.importer.js';
+import {
+  addPage,
+  type ImportTally,
+  type PageOutcome,
+  tallyFromCheckpoint,
+  toImportResult,
+} from './import-tally.js';
+import { importProductPage } from './product-page.importer.js';
+
+type ImportKind = ImportRequest['kind'];
+const JOB_KIND = { customers: 'import-customers', products: 'import-products' } as const;
+
+/** Where a run resumes: the next Cin7 page to read, and the counts so far. */
+interface ImportCheckpoint {
+  nextPage: number;
+  tally: ImportTally;
+}
+
+/**
+ * Imports of customers and products (help article: "Import customers & products"): a supplier-visible run that
+ * pages through Cin7 at 1,000 a page, writes each page to the host in batches, links each row to its Cin7 twin and
+ * checkpoints after every page, so a crash, a restart or Cin7 throttling resumes at the next page.
+ */
+@Injectable()
+export class ImportsService implements OnModuleInit {
+  private readonly logger = new Logger('Cin7Core:Import');
+
+  constructor(
+    @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
+    private readonly connections: ConnectionsService,
+    private readonly queue: JobQueue,
+    private readonly runs: SyncRuns,
+    private readonly links: CatalogLinks,
+    private readonly store: LinkStore,
+    private readonly priceSync: PriceSyncTrigger,
+  ) {}
+
+  onModuleInit(): void {
+    // One import at a time per process: imports are long and Cin7's budget is shared anyway.
+    this.queue.register(QUEUES.import, async (data) => {
+      const runId = typeof data.runId === 'string' ? data.runId : null;
+      if (runId) await this.runs.execute(runId, (ctx) => this.run(ctx));
+    });
+  }
+
+  /** Starts an import, or joins the one of that kind already queued or running. */
+  async start(supplierId: string, kind: ImportKind): Promise<Job> {
+    const connection = await this.connections.describe(supplierId);
+    if (connection.status === 'disconnected') {
+      throw notConnected('importing');
+    }
+    const { run } = await this.runs.startOrJoin(supplierId, JOB_KIND[kind], QUEUES.import);
+    return toJob(run);
+  }
+
+  private async run(ctx: RunContext): Promise<Record<string, unknown>> {
+    const { supplierId } = ctx.run;
+    const kind: ImportKind = ctx.run.kind === 'import-customers' ? 'customers' : 'products';
+    const { connection, client } = await this.connections.clientFor(supplierId, 'background');
+    const saved = ctx.run.checkpoint;
+    const resume: ImportCheckpoint = {
+      nextPage: typeof saved?.nextPage === 'number' ? saved.nextPage : 1,
+      tally: tallyFromCheckpoint(saved?.tally),
+    };
+    if (resume.nextPage > 1)
+      this.logger.log(`Resuming ${kind} import ${ctx.run.id} at page ${resume.nextPage}`);
+
+    const deps = { links: this.links, store: this.store };
+    let tally: ImportTally;
+    if (kind === 'products') {
+      const productDeps = { ...deps, products: this.options.ports.products };
+      // Deprecated products are read too, to report them (the issue: "reported, not imported").
+      const pages = client.products.pages(
+        { IncludeAttachments: true, IncludeDeprecated: true },
+        { startPage: resume.nextPage },
+      );
+      tally = await this.eachPage(ctx, pages, resume.tally, (items) =>
+        importProductPage(productDeps, supplierId, items),
+      );
+    } else {
+      const customerDeps = { ...deps, customers: this.options.ports.customers };
+      const index = await UnlinkedCustomerIndex.load(customerDeps, supplierId);
+      const pages = client.customers.pages({ IncludeDeprecated: true }, { startPage: resume.nextPage });
+      tally = await this.eachPage(ctx, pages, resume.tally, (items) =>
+        importCustomerPage(customerDeps, supplierId, connection.baseCurrency, items, index),
+      );
+    }
+    const result: ImportResult = toImportResult(kind, tally);
+    // New customers need their price lists, new products their tier prices: one supplier-wide sync (joined if queued).
+    if (tally.created + tally.updated + tally.linkedExisting > 0) {
+      await this.priceSync.forSupplier(supplierId, { reason: `import-${kind}` });
+    }
+    return { ...result };
+  }
+
+  /** Processes each page, then checkpoints it: the page is fully written before the run moves past it. */
+  private async eachPage<T>(
+    ctx: RunContext,
+    pages: AsyncIterable<Cin7Page<T>>,
+    start: ImportTally,
+    processPage: (items: T[]) => Promise<PageOutcome>,
+  ): Promise<ImportTally> {
+    let tally = start;
+    for await (const page of pages) {
+      const outcome = await processPage(page.items);
+      tally = addPage(tally, page.items.length, outcome);
+      const checkpoint: ImportCheckpoint = { nextPage: page.page + 1, tally };
+      await ctx.checkpoint({
+        progress: {
+          pagesDone: page.page,
+          pagesTotal: Math.max(page.page, Math.ceil(page.total / page.limit)),
+          created: tally.created,
+          updated: tally.updated + tally.linkedExisting,
+          skipped: tally.skipped,
+        },
+        checkpoint: { ...checkpoint },
+        skipped: outcome.skipped,
+      });
+    }
+    return tally;
+  }
+}

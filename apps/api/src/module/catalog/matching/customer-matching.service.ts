@@ -1,0 +1,271 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import type {
+  Cin7CustomerSummary,
+  CustomerLink,
+  CustomerSearchResponse,
+  LinkCustomerRequest,
+  UnmatchedCustomersQuery,
+  UnmatchedCustomersResponse,
+} from '@upstock/cin7-contracts';
+import type { Cin7Client, Cin7Customer } from '@upstock/cin7-core';
+import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
+import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
+import { ConnectionsService } from '../../connection/connections.service.js';
+import type { HostCustomer } from '../../ports/index.js';
+import { PriceSyncTrigger } from '../../prices/prices.feature.js';
+import { ConnectionGoneError } from '../../work/call-budget.js';
+import { systemClock } from '../../work/clock.js';
+import {
+  billingAddress,
+  currencyBlockedReason,
+  customerCurrency,
+  defaultContactEmail,
+  shippingAddresses,
+} from '../import/customer.mapper.js';
+import { CatalogLinks } from '../links/catalog-links.service.js';
+import type { CustomerLinkEntity, LinkedAddress } from '../links/customer-link.entity.js';
+import { LinkStore } from '../links/link.store.js';
+import { notConnected } from '../not-connected.error.js';
+
+/** Cin7 customers shown for one search. */
+const SEARCH_LIMIT = 20;
+/** Host customers read per call while looking for unmatched ones. */
+const HOST_SCAN_PAGE = 500;
+
+/**
+ * Matching an existing Upstock customer to its Cin7 twin (help article: "What if my Cin7 customers have multiple
+ * addresses?"). Searching and reading the chosen Cin7 customer are the interactive Cin7 calls the design allows in
+ * a request; they draw on the shared budget at the interactive priority.
+ */
+@Injectable()
+export class CustomerMatchingService {
+  constructor(
+    @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
+    private readonly connections: ConnectionsService,
+    private readonly links: CatalogLinks,
+    private readonly store: LinkStore,
+    private readonly priceSync: PriceSyncTrigger,
+  ) {}
+
+  async search(supplierId: string, q: string): Promise<CustomerSearchResponse> {
+    const client = await this.interactiveClient(supplierId);
+    const found = await client.customers.search(q, { limit: SEARCH_LIMIT });
+    const linked = await this.links.customerLinksByCin7Ids(
+      supplierId,
+      found.map((c) => c.ID),
+    );
+    return { items: found.map((c) => toSummary(c, linked.get(c.ID)?.upstockCustomerId ?? null)) };
+  }
+
+  async getLink(supplierId: string, upstockCustomerId: string): Promise<CustomerLink> {
+    const link = await this.links.customerLink(supplierId, upstockCustomerId);
+    if (!link) throw new NotFoundException(`Customer ${upstockCustomerId} is not linked to a Cin7 customer`);
+    return toCustomerLink(link);
+  }
+
+  /**
+   * Links (or re-links) an Upstock customer. Everything is checked before anything is written: the Upstock
+   * customer is the supplier's, the Cin7 customer exists and is not another customer's twin, and the shipping
+   * address is one of the Cin7 customer's (chosen by the supplier when there are several).
+   */
+  async link(
+    supplierId: string,
+    upstockCustomerId: string,
+    input: LinkCustomerRequest,
+  ): Promise<CustomerLink> {
+    const customer = await this.requireHostCustomer(supplierId, upstockCustomerId);
+    const taken = await this.links.customerLinkByCin7Id(supplierId, input.cin7CustomerId);
+    if (taken && taken.upstockCustomerId !== customer.id) {
+      throw new ConflictException({
+        message: `Cin7 customer "${taken.cin7Name}" is already linked to another Upstock customer (${taken.upstockCustomerId}). Unlink it first.`,
+        field: 'cin7CustomerId',
+      });
+    }
+    const client = await this.interactiveClient(supplierId);
+    const twin = await client.customers.get(input.cin7CustomerId);
+    if (!twin) {
+      throw new NotFoundException({
+        message: `No active Cin7 customer has the ID ${input.cin7CustomerId}`,
+        field: 'cin7CustomerId',
+      });
+    }
+    const shipping = pickShippingAddress(twin, input.shippingAddressId);
+    const { baseCurrency } = await this.connections.requireActive(supplierId);
+    const currency = customerCurrency(twin, baseCurrency);
+    const blockedReason = currencyBlockedReason(currency, baseCurrency);
+
+    try {
+      await this.store.upsertCustomerLinks(
+        supplierId,
+        [
+          {
+            upstockCustomerId: customer.id,
+            cin7CustomerId: twin.ID,
+            cin7Name: twin.Name,
+            currency,
+            shippingAddressId: shipping?.id ?? null,
+            billingAddress: billingAddress(twin),
+            shippingAddress: shipping,
+            salesRepresentative: twin.SalesRepresentative?.trim() || null,
+            priceTier: twin.PriceTier?.trim() || null,
+            discount: twin.Discount ?? 0,
+            taxRule: twin.TaxRule?.trim() || null,
+            orderingBlockedReason: blockedReason,
+          },
+        ],
+        'upstock',
+      );
+    } catch (error) {
+      // Lost a race with another link of the same Cin7 customer: the unique index kept the first.
+      if (isUniqueViolation(error)) {
+        throw new ConflictException({
+          message: `Cin7 customer "${twin.Name}" is already linked to another Upstock customer. Unlink it first.`,
+          field: 'cin7CustomerId',
+        });
+      }
+      throw error;
+    }
+    await this.options.ports.customers.setOrderingBlocked(supplierId, customer.id, blockedReason);
+    // "Upstock automatically checks and syncs prices from Cin7 [...] when you match a customer."
+    await this.priceSync.forCustomer(supplierId, customer.id);
+    return this.getLink(supplierId, customer.id);
+  }
+
+  async unlink(supplierId: string, upstockCustomerId: string): Promise<void> {
+    await this.requireHostCustomer(supplierId, upstockCustomerId);
+    const removed = await this.store.deleteCustomerLink(supplierId, upstockCustomerId);
+    if (!removed)
+      throw new NotFoundException(`Customer ${upstockCustomerId} is not linked to a Cin7 customer`);
+    // The block was about the Cin7 twin's currency; without a twin there is nothing to push anyway.
+    await this.options.ports.customers.setOrderingBlocked(supplierId, upstockCustomerId, null);
+  }
+
+  /**
+   * Upstock customers without a Cin7 twin, paged. The host port cannot filter by link, so its customers are
+   * scanned in pages and filtered against the links: fine for the thousands of customers a supplier has.
+   */
+  async unmatched(supplierId: string, query: UnmatchedCustomersQuery): Promise<UnmatchedCustomersResponse> {
+    const items: HostCustomer[] = [];
+    let total = 0;
+    for (let offset = 0; ; offset += HOST_SCAN_PAGE) {
+      const page = await this.options.ports.customers.list(supplierId, {
+        ...(query.search ? { search: query.search } : {}),
+        limit: HOST_SCAN_PAGE,
+        offset,
+      });
+      const linked = await this.links.customerLinksByUpstockIds(
+        supplierId,
+        page.items.map((c) => c.id),
+      );
+      for (const c of page.items) {
+        if (linked.has(c.id)) continue;
+        if (total >= query.offset && items.length < query.limit) items.push(c);
+        total++;
+      }
+      if (page.items.length < HOST_SCAN_PAGE) break;
+    }
+    return {
+      items: items.map((c) => ({ id: c.id, name: c.name, email: c.email, currency: c.currency })),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  private async requireHostCustomer(supplierId: string, upstockCustomerId: string): Promise<HostCustomer> {
+    const customer = await this.options.ports.customers.find(supplierId, upstockCustomerId);
+    if (!customer) throw new NotFoundException(`No customer ${upstockCustomerId}`);
+    return customer;
+  }
+
+  /** A client for the one interactive call of a request; answers at once rather than waiting out a pause. */
+  private async interactiveClient(supplierId: string): Promise<Cin7Client> {
+    try {
+      const { connection, client } = await this.connections.clientFor(supplierId, 'interactive');
+      const now = (this.options.clock ?? systemClock).now();
+      if (connection.pausedUntil && connection.pausedUntil.getTime() > now) {
+        throw new ServiceUnavailableException({
+          message: 'Cin7 is limiting calls right now (60 a minute). Try again in a minute.',
+          error: 'Cin7 Busy',
+        });
+      }
+      return client;
+    } catch (error) {
+      if (error instanceof ConnectionGoneError) {
+        throw notConnected('searching Cin7 customers');
+      }
+      throw error;
+    }
+  }
+}
+
+/**
+ * The address asked for must be one of the customer's shipping addresses; with none asked for, a single address is
+ * taken and several are a question for the supplier (400 naming the choices).
+ */
+export function pickShippingAddress(twin: Cin7Customer, wanted: string | undefined): LinkedAddress | null {
+  const choices = shippingAddresses(twin);
+  if (wanted) {
+    const chosen = choices.find((a) => a.id === wanted);
+    if (chosen) return chosen;
+    throw new BadRequestException({
+      message: `Address ${wanted} is not a shipping address of Cin7 customer "${twin.Name}". Choose one of: ${describeChoices(choices)}.`,
+      field: 'shippingAddressId',
+      details: { choices },
+    });
+  }
+  if (choices.length <= 1) return choices[0] ?? null;
+  throw new BadRequestException({
+    message: `Cin7 customer "${twin.Name}" has ${choices.length} shipping addresses: choose one with shippingAddressId: ${describeChoices(choices)}.`,
+    field: 'shippingAddressId',
+    details: { choices },
+  });
+}
+
+function describeChoices(choices: readonly LinkedAddress[]): string {
+  if (choices.length === 0) return '(the customer has no shipping address)';
+  return choices
+    .map((a) => `${a.id} (${[a.line1, a.city, a.postcode].filter(Boolean).join(', ')})`)
+    .join('; ');
+}
+
+function toSummary(c: Cin7Customer, linkedUpstockCustomerId: string | null): Cin7CustomerSummary {
+  return {
+    id: c.ID,
+    name: c.Name,
+    currency: (c.Currency ?? '').toUpperCase(),
+    email: defaultContactEmail(c),
+    priceTier: c.PriceTier?.trim() || null,
+    billingAddress: billingAddress(c),
+    shippingAddresses: shippingAddresses(c),
+    linkedUpstockCustomerId,
+  };
+}
+
+export function toCustomerLink(link: CustomerLinkEntity): CustomerLink {
+  return {
+    upstockCustomerId: link.upstockCustomerId,
+    cin7CustomerId: link.cin7CustomerId,
+    cin7Name: link.cin7Name,
+    currency: link.currency,
+    shippingAddressId: link.shippingAddressId,
+    shippingAddress: link.shippingAddress,
+    billingAddress: link.billingAddress,
+    priceTier: link.priceTier,
+    discount: link.discount,
+    salesRepresentative: link.salesRepresentative,
+    orderingBlockedReason: link.orderingBlockedReason,
+    updatedAt: link.updatedAt.toISOString(),
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
+}
