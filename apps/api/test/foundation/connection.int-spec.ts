@@ -19,11 +19,17 @@ describe('connection', () => {
   });
 
   it('names the field of malformed input and stores nothing', async () => {
-    const res = await t.http.post(route).set(t.as(t.suppliers.kiwi)).send({ accountId: 'not-a-guid', apiKey: 'x' });
+    const res = await t.http
+      .post(route)
+      .set(t.as(t.suppliers.kiwi))
+      .send({ accountId: 'not-a-guid', apiKey: 'x' });
     expect(res.status).toBe(400);
     expect(res.body.field).toBe('accountId');
     expect(res.body.message).toMatch(/Account ID must be the GUID/);
-    const missing = await t.http.post(route).set(t.as(t.suppliers.kiwi)).send({ accountId: t.suppliers.kiwi.account.accountId });
+    const missing = await t.http
+      .post(route)
+      .set(t.as(t.suppliers.kiwi))
+      .send({ accountId: t.suppliers.kiwi.account.accountId });
     expect(missing.status).toBe(400);
     expect(missing.body.field).toBe('apiKey');
     expect(await rows()).toHaveLength(0);
@@ -33,7 +39,10 @@ describe('connection', () => {
     const res = await t.http
       .post(route)
       .set(t.as(t.suppliers.kiwi))
-      .send({ accountId: t.suppliers.kiwi.account.accountId, apiKey: '00000000-0000-0000-0000-000000000000' });
+      .send({
+        accountId: t.suppliers.kiwi.account.accountId,
+        apiKey: '00000000-0000-0000-0000-000000000000',
+      });
     expect(res.status).toBe(400);
     expect(res.body.message).toBe('Cin7 rejected the Account ID or API key.');
     expect(await rows()).toHaveLength(0);
@@ -92,8 +101,14 @@ describe('connection', () => {
     const res = await t.http.delete(route).set(t.as(t.suppliers.kiwi));
     expect(res.status).toBe(204);
     const [row] = await rows();
-    expect(row).toMatchObject({ status: 'disconnected', api_key_encrypted: null, webhook_secret_encrypted: null });
-    const runs = await t.dataSource.query('SELECT state FROM cin7_sync_run WHERE supplier_id = $1', [t.suppliers.kiwi.id]);
+    expect(row).toMatchObject({
+      status: 'disconnected',
+      api_key_encrypted: null,
+      webhook_secret_encrypted: null,
+    });
+    const runs = await t.dataSource.query('SELECT state FROM cin7_sync_run WHERE supplier_id = $1', [
+      t.suppliers.kiwi.id,
+    ]);
     expect(runs).toEqual([{ state: 'cancelled' }]);
     expect((await t.http.get(route).set(t.as(t.suppliers.kiwi))).body).toEqual({ status: 'disconnected' });
   });

@@ -1,6 +1,11 @@
-import type { INestApplication } from '@nestjs/common';
-import { DEMO_ACCOUNTS, type RunningSandbox, type StartSandboxOptions, startSandbox } from '@upstock/cin7-core/sandbox';
 import { createServer } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import {
+  DEMO_ACCOUNTS,
+  type RunningSandbox,
+  type StartSandboxOptions,
+  startSandbox,
+} from '@upstock/cin7-core/sandbox';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEMO_SUPPLIERS } from '../../src/host/host.module.js';
@@ -105,7 +110,10 @@ export class TestApp {
   async startInstance(overrides: Partial<StandaloneConfig> = {}): Promise<ApiInstance> {
     const port = await freePort();
     const config = { ...this.config, port, publicBaseUrl: `http://127.0.0.1:${port}`, ...overrides };
-    const app = await createApp(config, { ...(this.options.fetch ? { fetch: this.options.fetch } : {}), logger: false });
+    const app = await createApp(config, {
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      logger: false,
+    });
     if (config.logLevels.length) app.useLogger(config.logLevels);
     await app.listen(port, '127.0.0.1');
     const instance: ApiInstance = {
@@ -144,7 +152,8 @@ export class TestApp {
     for (;;) {
       last = await probe();
       if (last) return last as T;
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+      if (Date.now() > deadline)
+        throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
       await new Promise((r) => setTimeout(r, intervalMs));
     }
   }

@@ -12,12 +12,15 @@ export class CredentialCipher {
     this.keys = new Map(
       Object.entries(config.keys).map(([id, b64]) => {
         const key = Buffer.from(b64, 'base64');
-        if (key.length !== 32) throw new Error(`Encryption key "${id}" must be 32 bytes (base64), got ${key.length}`);
-        if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`Encryption key id "${id}" may only use letters, digits, _ and -`);
+        if (key.length !== 32)
+          throw new Error(`Encryption key "${id}" must be 32 bytes (base64), got ${key.length}`);
+        if (!/^[A-Za-z0-9_-]+$/.test(id))
+          throw new Error(`Encryption key id "${id}" may only use letters, digits, _ and -`);
         return [id, key];
       }),
     );
-    if (!this.keys.has(config.currentKeyId)) throw new Error(`No encryption key with id "${config.currentKeyId}"`);
+    if (!this.keys.has(config.currentKeyId))
+      throw new Error(`No encryption key with id "${config.currentKeyId}"`);
   }
 
   get currentKeyId(): string {
@@ -42,7 +45,9 @@ export class CredentialCipher {
     if (!key) throw new Error(`Encrypted with key "${keyId}", which is not configured`);
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
   }
 
   keyIdOf(stored: string): string | undefined {

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { CredentialCipher, generateEncryptionKey } from '../../src/module/security/credential-cipher.js';
+import { reencryptCredentials } from '../../src/module/security/reencrypt-credentials.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+describe('encryption key rotation', () => {
+  const k1 = generateEncryptionKey();
+  const k2 = generateEncryptionKey();
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ sandbox: { seed: 'demo' }, encryption: { currentKeyId: 'k1', keys: { k1 } } });
+    await t.connect(t.suppliers.kiwi);
+  });
+  afterAll(() => t?.close());
+
+  it('re-encrypts every stored credential with the new key; the connection keeps working', async () => {
+    const [before] = await t.dataSource.query('SELECT api_key_encrypted FROM cin7_connection');
+    expect(before.api_key_encrypted).toMatch(/^v1\.k1\./);
+
+    const rotated = new CredentialCipher({ currentKeyId: 'k2', keys: { k1, k2 } });
+    expect(await reencryptCredentials(t.dataSource, rotated)).toBe(1);
+    expect(await reencryptCredentials(t.dataSource, rotated)).toBe(0);
+
+    const [after] = await t.dataSource.query(
+      'SELECT api_key_encrypted, webhook_secret_encrypted FROM cin7_connection',
+    );
+    expect(after.api_key_encrypted).toMatch(/^v1\.k2\./);
+    expect(after.webhook_secret_encrypted).toMatch(/^v1\.k2\./);
+    expect(rotated.decrypt(after.api_key_encrypted)).toBe(t.suppliers.kiwi.account.apiKey);
+    // The old key alone can no longer read it: rotation really happened.
+    expect(() =>
+      new CredentialCipher({ currentKeyId: 'k1', keys: { k1 } }).decrypt(after.api_key_encrypted),
+    ).toThrow();
+  });
+});
