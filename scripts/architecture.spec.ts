@@ -1,0 +1,74 @@
+// Architecture rules checked by a test, so they hold as the code grows (STYLE.md practice 11).
+import { describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = path.join(d, name);
+      if (name === 'node_modules' || name === 'dist') continue;
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.(ts|tsx)$/.test(name)) out.push(full);
+    }
+  };
+  walk(path.join(root, dir));
+  return out;
+}
+
+const importsOf = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1] as string);
+const rel = (file: string) => path.relative(root, file);
+
+describe('architecture', () => {
+  it('keeps contracts a browser-safe leaf: no app, no Nest, no TypeORM, no Node built-ins', () => {
+    const offenders = sources('packages/contracts/src').flatMap((file) =>
+      importsOf(file)
+        .filter((i) => /^@upstock\/|^@nestjs\/|^typeorm|^node:|apps\//.test(i))
+        .map((i) => `${rel(file)} imports ${i}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the panel away from the API: it talks HTTP through contracts only', () => {
+    const offenders = sources('apps/settings-ui/src').flatMap((file) =>
+      importsOf(file)
+        .filter((i) => /@upstock\/cin7-api|apps\/api|@upstock\/cin7-core|@nestjs\//.test(i))
+        .map((i) => `${rel(file)} imports ${i}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the module out of the host: it reaches host data through ports only', () => {
+    const offenders = sources('apps/api/src/module').flatMap((file) =>
+      importsOf(file)
+        .filter((i) => /\/host\/|\/standalone\/|host_/.test(i))
+        .map((i) => `${rel(file)} imports ${i}`),
+    );
+    const hostTables = sources('apps/api/src/module').filter((file) => /\bhost_[a-z_]+\b/.test(readFileSync(file, 'utf8')));
+    expect([...offenders, ...hostTables.map((f) => `${rel(f)} names a host table`)]).toEqual([]);
+  });
+
+  it('reads process.env only in configuration files', () => {
+    const offenders = ['apps/api/src', 'packages/cin7-core/src', 'packages/contracts/src', 'apps/settings-ui/src']
+      .flatMap(sources)
+      .filter((file) => !/(config|env)[^/]*\.tsx?$/.test(file) && !/\.spec\.tsx?$/.test(file))
+      .filter((file) => /process\.env/.test(readFileSync(file, 'utf8')))
+      .map(rel);
+    expect(offenders).toEqual([]);
+  });
+
+  it('marks every module controller as supplier-scoped, or as the Cin7 webhook', () => {
+    const offenders = sources('apps/api/src/module')
+      .filter((file) => file.endsWith('.controller.ts'))
+      .filter((file) => {
+        const text = readFileSync(file, 'utf8');
+        return !/@SupplierScoped\(\)/.test(text) && !/@Cin7Webhook\(\)/.test(text);
+      })
+      .map(rel);
+    expect(offenders).toEqual([]);
+  });
+});
