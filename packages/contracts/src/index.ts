@@ -8,3 +8,4 @@ export * from './orders.schema.js';
 export * from './prices.schema.js';
 export * from './reference.schema.js';
 export * from './settings.schema.js';
+export * from './shipments.schema.js';

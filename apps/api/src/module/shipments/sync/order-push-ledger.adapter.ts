@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
+import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
+import { OrderPushEntity } from '../../orders/index.js';
+import { systemClock } from '../../work/clock.js';
+import type { OrderPushLedger, PushedSale, ShipmentLedgerEvent } from './order-push-ledger.js';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The ledger over the orders feature's tables (issue 6): `cin7_order_push` holds each order's Cin7 sale id;
+ * shipment events go on its timeline, `cin7_order_push_event`, with the push's current attempt number.
+ */
+@Injectable()
+export class OrderPushLedgerAdapter implements OrderPushLedger {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(OrderPushEntity) private readonly pushes: Repository<OrderPushEntity>,
+    @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
+  ) {}
+
+  async findBySaleIds(supplierId: string, saleIds: string[]): Promise<PushedSale[]> {
+    const ids = [...new Set(saleIds.map((id) => id.toLowerCase()).filter((id) => UUID_RE.test(id)))];
+    if (ids.length === 0) return [];
+    const rows = await this.pushes.find({
+      where: { supplierId, cin7SaleId: In(ids) },
+      select: { upstockOrderId: true, cin7SaleId: true, cin7OrderNumber: true, state: true },
+    });
+    return rows.flatMap((r) =>
+      r.cin7SaleId
+        ? [
+            {
+              orderId: r.upstockOrderId,
+              saleId: r.cin7SaleId.toLowerCase(),
+              saleNumber: r.cin7OrderNumber,
+              complete: r.state === 'pushed' || r.state === 'shipped',
+            },
+          ]
+        : [],
+    );
+  }
+
+  async record(supplierId: string, orderId: string, event: ShipmentLedgerEvent): Promise<void> {
+    const at = new Date((this.options.clock ?? systemClock).now());
+    await this.dataSource.transaction(async (m) => {
+      const [push]: { id: string; attempts: number; cin7_order_number: string | null }[] = await m.query(
+        `SELECT id, attempts, cin7_order_number FROM cin7_order_push WHERE supplier_id = $1 AND upstock_order_id = $2`,
+        [supplierId, orderId],
+      );
+      if (!push) return;
+      if (event.type === 'shipped' || event.type === 'tracking-changed') {
+        await m.query(
+          `UPDATE cin7_order_push SET state = 'shipped', shipped_at = COALESCE(shipped_at, $2), updated_at = now()
+            WHERE id = $1`,
+          [push.id, at],
+        );
+      }
+      if (event.totalsMismatch !== undefined) {
+        await m.query(`UPDATE cin7_order_push SET totals_mismatch = $2, updated_at = now() WHERE id = $1`, [
+          push.id,
+          event.totalsMismatch,
+        ]);
+      }
+      // The step is the shipment event's type; the orders timeline shows it with its message.
+      await m.query(
+        `INSERT INTO cin7_order_push_event (push_id, supplier_id, attempt, step, outcome, message, cin7_order_number, at)
+         VALUES ($1, $2, $3, $4, 'ok', $5, $6, $7)`,
+        [push.id, supplierId, push.attempts, event.type, event.message, push.cin7_order_number, at],
+      );
+    });
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * What shipments need from the order push (issue 6): which Cin7 sales are ours, and a place to write what happened
+ * to them on the order's sync timeline. Provided under ORDER_PUSH_LEDGER by an adapter over the orders feature.
+ */
+export const ORDER_PUSH_LEDGER = Symbol('cin7-core:order-push-ledger');
+
+export interface PushedSale {
+  orderId: string;
+  /** Cin7 sale id, lowercase. */
+  saleId: string;
+  saleNumber: string | null;
+  /** The lines are in Cin7 (a header still waiting for its lines cannot drift yet). */
+  complete: boolean;
+}
+
+export type ShipmentEventType =
+  | 'shipped'
+  | 'partially-shipped'
+  | 'tracking-changed'
+  | 'totals-mismatch'
+  | 'totals-match'
+  | 'voided';
+
+export interface ShipmentLedgerEvent {
+  type: ShipmentEventType;
+  message: string;
+  /** For 'shipped' and 'tracking-changed': what the order now shows as tracking. */
+  tracking?: string | null;
+  /** For 'totals-mismatch' (the explanation) and 'totals-match' (null). */
+  totalsMismatch?: string | null;
+}
+
+export interface OrderPushLedger {
+  /** The pushes of this supplier whose Cin7 sale id is one of `saleIds` (lowercase); others are not ours. */
+  findBySaleIds(supplierId: string, saleIds: string[]): Promise<PushedSale[]>;
+  /** Adds the event to the order's sync timeline (and reflects it on the push: shipped, tracking, mismatch). */
+  record(supplierId: string, orderId: string, event: ShipmentLedgerEvent): Promise<void>;
+}

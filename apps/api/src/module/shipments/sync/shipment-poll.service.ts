@@ -1,0 +1,205 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { Cin7SaleListRow } from '@upstock/cin7-core';
+import { DataSource } from 'typeorm';
+import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
+import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
+import { ConnectionsService } from '../../connection/connections.service.js';
+import { ConnectionGoneError } from '../../work/call-budget.js';
+import { systemClock } from '../../work/clock.js';
+import { type JobData, JobQueue, QUEUES } from '../../work/job-queue.service.js';
+import { ORDER_PUSH_LEDGER, type OrderPushLedger, type PushedSale } from './order-push-ledger.js';
+import { SaleReconciler } from './sale-reconciler.service.js';
+import { isNotable } from './sale-shipment.reader.js';
+
+/**
+ * Every window reaches back this far behind the cursor: Cin7 does not say whether `UpdatedSince` is inclusive,
+ * timestamps tie, and a sale's `Updated` may be committed after a later one is listed (reference §2.4, §5.6).
+ * Rows seen again cost nothing but list space: they are only fetched when they changed.
+ */
+export const POLL_OVERLAP_MS = 5 * 60_000;
+/** The first cycle of a connection lists from this long before it connected (sales pushed just before a reconnect). */
+const FIRST_CYCLE_LOOKBACK_MS = 60 * 60_000;
+/**
+ * saleList order is not stable between requests (reference §5.6), so pages of one listing can overlap and miss
+ * rows: when fewer distinct sales than Cin7's Total were seen, the window is listed again, up to this many times;
+ * if still short, the cursor stays put and the next cycle lists the window again.
+ */
+const MAX_LIST_PASSES = 3;
+
+export interface PollCycleResult {
+  rows: number;
+  fetched: number;
+  calls: number;
+  complete: boolean;
+}
+
+interface StateRow {
+  sale_id: string;
+  shipping_status: string | null;
+  sale_status: string | null;
+  cin7_updated_at: Date | null;
+}
+
+const upper = (v: string | null | undefined): string => (v ?? '').trim().toUpperCase();
+
+/**
+ * The reconciling poll: one cycle lists the sales Cin7 changed since the cursor (minus an overlap) and fetches only
+ * those of ours whose status or modification time moved since we last saw them. A cycle costs the list pages of
+ * the window plus one call per changed sale of ours: it does not grow with the number of open orders.
+ */
+@Injectable()
+export class ShipmentPoll implements OnModuleInit {
+  private readonly logger = new Logger('Cin7Core:ShipmentPoll');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly connections: ConnectionsService,
+    private readonly queue: JobQueue,
+    private readonly reconciler: SaleReconciler,
+    @Inject(ORDER_PUSH_LEDGER) private readonly ledger: OrderPushLedger,
+    @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
+  ) {}
+
+  onModuleInit(): void {
+    this.queue.register(QUEUES.shipmentPoll, (data) => this.handle(data));
+  }
+
+  private now(): Date {
+    return new Date((this.options.clock ?? systemClock).now());
+  }
+
+  async handle(data: JobData): Promise<void> {
+    try {
+      await this.cycle(data.supplierId);
+    } catch (error) {
+      if (error instanceof ConnectionGoneError) return;
+      throw error;
+    }
+  }
+
+  async cycle(supplierId: string): Promise<PollCycleResult> {
+    const { connection, client } = await this.connections.clientFor(supplierId, 'background');
+    const cycleStart = this.now();
+    const [schedule] = await this.dataSource.query(
+      `SELECT cursor FROM cin7_shipment_schedule WHERE supplier_id = $1`,
+      [supplierId],
+    );
+    const cursor: Date = schedule?.cursor
+      ? new Date(schedule.cursor)
+      : new Date(connection.connectedAt.getTime() - FIRST_CYCLE_LOOKBACK_MS);
+    const since = new Date(cursor.getTime() - POLL_OVERLAP_MS);
+
+    let calls = 0;
+    const rows = new Map<string, Cin7SaleListRow>();
+    let complete = false;
+    for (let pass = 0; pass < MAX_LIST_PASSES && !complete; pass++) {
+      let total = 0;
+      for await (const page of client.sales.pages({ UpdatedSince: since })) {
+        calls++;
+        total = Math.max(total, page.total);
+        for (const row of page.items) rows.set(row.SaleID, row);
+      }
+      complete = rows.size >= total;
+    }
+
+    const ours = rows.size > 0 ? await this.ledger.findBySaleIds(supplierId, [...rows.keys()]) : [];
+    const toFetch = await this.selectChanged(supplierId, ours, rows);
+    for (const pushed of toFetch) {
+      const fetchStartedAt = this.now();
+      const sale = await client.sales.get(pushed.saleId);
+      calls++;
+      if (sale) await this.reconciler.apply(supplierId, pushed, sale, fetchStartedAt);
+      else this.logger.warn(`Cin7 no longer knows sale ${pushed.saleId} (order ${pushed.orderId})`);
+      // Remember the listed row too, so the overlap does not fetch it again (a missing sale included).
+      const row = rows.get(pushed.saleId);
+      if (row) await this.noteListed(supplierId, pushed, row, sale === null);
+    }
+
+    const newest = Math.max(cursor.getTime(), ...[...rows.values()].map((r) => r.Updated?.getTime() ?? 0));
+    await this.dataSource.query(
+      `UPDATE cin7_shipment_schedule SET cursor = $2, last_poll_at = $3, last_poll_calls = $4, last_poll_rows = $5
+        WHERE supplier_id = $1`,
+      [supplierId, complete ? new Date(newest) : cursor, cycleStart, calls, rows.size],
+    );
+    if (!complete)
+      this.logger.warn(
+        `saleList for ${supplierId}: fewer sales than Cin7's Total after ${MAX_LIST_PASSES} passes`,
+      );
+    return { rows: rows.size, fetched: toFetch.length, calls, complete };
+  }
+
+  /**
+   * Sales of ours worth a fetch: seen before and changed since (shipping status, sale status, or a newer Cin7
+   * modification, which is how line edits show), or seen for the first time already shipped or voided. A first
+   * sighting of an open sale only records a baseline: its lines are checked for drift at its next change.
+   * Sales seen again unchanged (the overlap) are skipped.
+   */
+  private async selectChanged(
+    supplierId: string,
+    ours: PushedSale[],
+    rows: Map<string, Cin7SaleListRow>,
+  ): Promise<PushedSale[]> {
+    if (ours.length === 0) return [];
+    const states: StateRow[] = await this.dataSource.query(
+      `SELECT sale_id, shipping_status, sale_status, cin7_updated_at FROM cin7_shipment_state
+        WHERE supplier_id = $1 AND sale_id = ANY($2)`,
+      [supplierId, ours.map((p) => p.saleId)],
+    );
+    const bySale = new Map(states.map((s) => [s.sale_id, s]));
+    const changed: PushedSale[] = [];
+    for (const pushed of ours) {
+      const row = rows.get(pushed.saleId);
+      if (!row) continue;
+      const state = bySale.get(pushed.saleId);
+      if (!state) {
+        if (isNotable(row)) changed.push(pushed);
+        else await this.recordBaseline(supplierId, pushed, row);
+        continue;
+      }
+      const newer =
+        row.Updated !== null &&
+        (state.cin7_updated_at === null || row.Updated.getTime() > new Date(state.cin7_updated_at).getTime());
+      if (
+        newer ||
+        upper(row.CombinedShippingStatus) !== upper(state.shipping_status) ||
+        upper(row.Status) !== upper(state.sale_status)
+      ) {
+        changed.push(pushed);
+      }
+    }
+    return changed;
+  }
+
+  private async noteListed(
+    supplierId: string,
+    pushed: PushedSale,
+    row: Cin7SaleListRow,
+    withStatuses: boolean,
+  ) {
+    await this.dataSource.query(
+      `INSERT INTO cin7_shipment_state (supplier_id, sale_id, order_id, shipping_status, sale_status, cin7_updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (supplier_id, sale_id) DO UPDATE SET
+         cin7_updated_at = GREATEST(cin7_shipment_state.cin7_updated_at, EXCLUDED.cin7_updated_at),
+         shipping_status = CASE WHEN $7 THEN EXCLUDED.shipping_status ELSE cin7_shipment_state.shipping_status END,
+         sale_status = CASE WHEN $7 THEN EXCLUDED.sale_status ELSE cin7_shipment_state.sale_status END`,
+      [
+        supplierId,
+        pushed.saleId,
+        pushed.orderId,
+        row.CombinedShippingStatus,
+        row.Status,
+        row.Updated,
+        withStatuses,
+      ],
+    );
+  }
+
+  private async recordBaseline(supplierId: string, pushed: PushedSale, row: Cin7SaleListRow): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO cin7_shipment_state (supplier_id, sale_id, order_id, shipping_status, sale_status, cin7_updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+      [supplierId, pushed.saleId, pushed.orderId, row.CombinedShippingStatus, row.Status, row.Updated],
+    );
+  }
+}

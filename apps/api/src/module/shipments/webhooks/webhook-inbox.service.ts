@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { z } from 'zod';
+import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
+import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
+import { ConnectionEntity } from '../../connection/connection.entity.js';
+import { CredentialCipher } from '../../security/credential-cipher.js';
+import { systemClock } from '../../work/clock.js';
+import { JobQueue, QUEUES } from '../../work/job-queue.service.js';
+import type { ShipmentEventJob } from '../sync/shipment-events.service.js';
+import { secretsMatch } from './webhook-secret.js';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The payload is a hint only (shapes differ by type, reference §6): the sale is always fetched again.
+ * Sale/ShipmentAuthorised names the sale `SaleTaskID`, Sale/ShipmentTrackingNumberChanged `SaleID`.
+ */
+const payloadSchema = z
+  .object({
+    SaleID: z.string().optional(),
+    SaleTaskID: z.string().optional(),
+    EventType: z.string().optional(),
+  })
+  .loose();
+
+export type WebhookOutcome = 'unauthorised' | 'queued' | 'ignored';
+
+/** The fast half of a webhook: authenticate, then hand the event to background work. No Cin7 call here. */
+@Injectable()
+export class WebhookInbox {
+  constructor(
+    @InjectRepository(ConnectionEntity) private readonly connections: Repository<ConnectionEntity>,
+    private readonly cipher: CredentialCipher,
+    private readonly queue: JobQueue,
+    @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
+  ) {}
+
+  async receive(
+    connectionId: string,
+    presentedSecret: string | undefined,
+    body: unknown,
+  ): Promise<WebhookOutcome> {
+    const connection = UUID_RE.test(connectionId)
+      ? await this.connections.findOneBy({ id: connectionId, status: 'connected' })
+      : null;
+    // A disconnected connection has no secret any more: its webhooks are refused like forged ones.
+    const expected = connection?.webhookSecretEncrypted
+      ? this.cipher.decrypt(connection.webhookSecretEncrypted)
+      : null;
+    if (!connection || expected === null || !secretsMatch(presentedSecret, expected)) return 'unauthorised';
+
+    const parsed = payloadSchema.safeParse(body);
+    const saleId = parsed.success
+      ? (parsed.data.SaleID ?? parsed.data.SaleTaskID)?.trim().toLowerCase()
+      : undefined;
+    if (!saleId || !UUID_RE.test(saleId)) return 'ignored';
+    const job: ShipmentEventJob = {
+      supplierId: connection.supplierId,
+      saleId,
+      eventType: (parsed.success ? parsed.data.EventType : undefined) ?? 'unknown',
+      receivedAt: new Date((this.options.clock ?? systemClock).now()).toISOString(),
+    };
+    await this.queue.send(QUEUES.shipmentEvent, job, {
+      singletonKey: `shipment-event:${connection.supplierId}:${saleId}`,
+    });
+    return 'queued';
+  }
+}

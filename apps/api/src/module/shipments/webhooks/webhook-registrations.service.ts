@@ -1,0 +1,134 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  Cin7AuthError,
+  Cin7NotFoundError,
+  Cin7ValidationError,
+  type Cin7Webhook as Cin7WebhookRecord,
+} from '@upstock/cin7-core';
+import { DataSource } from 'typeorm';
+import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
+import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
+import type { WebhookState } from '../../connection/connection.entity.js';
+import { ConnectionsService } from '../../connection/connections.service.js';
+import { CredentialCipher } from '../../security/credential-cipher.js';
+import { ConnectionGoneError } from '../../work/call-budget.js';
+import { type JobData, JobQueue, QUEUES } from '../../work/job-queue.service.js';
+import { SHIPMENT_WEBHOOK_TYPES, WEBHOOK_SECRET_HEADER, webhookUrl } from './webhook-secret.js';
+
+/** 'register': on connect, replace whatever points at our URL (the secret is new). 'check': periodic repair. */
+export type WebhookAction = 'register' | 'check';
+
+export interface WebhookSyncResult {
+  state: WebhookState;
+  created: number;
+  deleted: number;
+}
+
+const sameUrl = (a: string | null, b: string): boolean =>
+  (a ?? '').trim().replace(/\/+$/, '').toLowerCase() === b.toLowerCase();
+
+/**
+ * Keeps exactly one active Cin7 webhook per shipment event type pointing at this connection's URL with its secret,
+ * and `cin7_connection.webhook_state` telling the truth. Deactivated (Cin7 gives up after its retries, reference §6),
+ * missing, duplicated or outdated registrations are removed and created again.
+ */
+@Injectable()
+export class WebhookRegistrations implements OnModuleInit {
+  private readonly logger = new Logger('Cin7Core:Webhooks');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly connections: ConnectionsService,
+    private readonly cipher: CredentialCipher,
+    private readonly queue: JobQueue,
+    @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
+  ) {}
+
+  onModuleInit(): void {
+    this.queue.register(QUEUES.webhooks, (data) => this.handle(data));
+  }
+
+  async handle(data: JobData): Promise<void> {
+    try {
+      await this.sync(data.supplierId, data.action === 'check' ? 'check' : 'register');
+    } catch (error) {
+      if (error instanceof ConnectionGoneError) return;
+      throw error;
+    }
+  }
+
+  async sync(supplierId: string, action: WebhookAction): Promise<WebhookSyncResult> {
+    const { connection, client } = await this.connections.clientFor(supplierId, 'background');
+    if (!connection.webhookSecretEncrypted) return this.setState(connection.id, 'missing', 0, 0);
+    const secret = this.cipher.decrypt(connection.webhookSecretEncrypted);
+    const url = webhookUrl(this.options.publicBaseUrl, connection.id);
+    let created = 0;
+    let deleted = 0;
+    try {
+      const ours = (await client.webhooks.list()).filter((w) => sameUrl(w.ExternalURL, url));
+      const keep = new Set<string>();
+      for (const type of SHIPMENT_WEBHOOK_TYPES) {
+        const good = ours.find(
+          (w) => w.Type.toLowerCase() === type.toLowerCase() && this.isGood(w, secret, action),
+        );
+        if (good) keep.add(good.ID);
+      }
+      // Stale first: Cin7 allows only 5 webhooks of a type.
+      for (const hook of ours.filter((w) => !keep.has(w.ID))) {
+        await client.webhooks.delete(hook.ID);
+        deleted++;
+      }
+      for (const type of SHIPMENT_WEBHOOK_TYPES) {
+        if (ours.some((w) => keep.has(w.ID) && w.Type.toLowerCase() === type.toLowerCase())) continue;
+        await client.webhooks.create({
+          Type: type,
+          ExternalURL: url,
+          IsActive: true,
+          ExternalAuthorizationType: 'noauth',
+          ExternalHeaders: [{ Key: WEBHOOK_SECRET_HEADER, Value: secret }],
+        });
+        created++;
+      }
+    } catch (error) {
+      // Cin7 refusing (no Automation module, a rejected registration) will not change by retrying: say so on the
+      // connection's health and let the poll carry shipments. Throttling and outages rethrow and are retried.
+      if (
+        error instanceof Cin7ValidationError ||
+        error instanceof Cin7AuthError ||
+        error instanceof Cin7NotFoundError
+      ) {
+        this.logger.warn(`webhooks for ${supplierId}: Cin7 refused (${error.cin7Message})`);
+        await this.dataSource.query(`UPDATE cin7_connection SET last_error = $2 WHERE id = $1`, [
+          connection.id,
+          `Cin7 refused the shipment webhooks: ${error.cin7Message}. Shipments still arrive by polling.`,
+        ]);
+        return this.setState(connection.id, 'missing', created, deleted);
+      }
+      await this.setState(connection.id, 'missing', created, deleted);
+      throw error;
+    }
+    if (action === 'check' && created > 0)
+      this.logger.warn(`webhooks for ${supplierId}: re-registered ${created}`);
+    return this.setState(connection.id, 'registered', created, deleted);
+  }
+
+  /**
+   * On 'register' the secret was just generated, so only an exact header match is kept. On 'check' a header whose
+   * value Cin7 does not echo back is trusted (it may hide values); a different value is not.
+   */
+  private isGood(hook: Cin7WebhookRecord, secret: string, action: WebhookAction): boolean {
+    if (hook.IsActive === false) return false;
+    const header = hook.ExternalHeaders.find((h) => h.Key.toLowerCase() === WEBHOOK_SECRET_HEADER);
+    if (!header) return false;
+    if (header.Value === secret) return true;
+    return action === 'check' && (header.Value === null || header.Value === '');
+  }
+
+  private async setState(connectionId: string, state: WebhookState, created: number, deleted: number) {
+    await this.dataSource.query(
+      `UPDATE cin7_connection SET webhook_state = $2 WHERE id = $1 AND status = 'connected'`,
+      [connectionId, state],
+    );
+    return { state, created, deleted };
+  }
+}
