@@ -1,7 +1,8 @@
 // Architecture rules checked by a test, so they hold as the code grows (STYLE.md practice 11).
-import { describe, expect, it } from '@jest/globals';
+
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -20,7 +21,9 @@ function sources(dir: string): string[] {
 }
 
 const importsOf = (file: string) =>
-  [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1] as string);
+  [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map(
+    (m) => m[1] as string,
+  );
 const rel = (file: string) => path.relative(root, file);
 
 describe('architecture', () => {
@@ -48,12 +51,19 @@ describe('architecture', () => {
         .filter((i) => /\/host\/|\/standalone\/|host_/.test(i))
         .map((i) => `${rel(file)} imports ${i}`),
     );
-    const hostTables = sources('apps/api/src/module').filter((file) => /\bhost_[a-z_]+\b/.test(readFileSync(file, 'utf8')));
+    const hostTables = sources('apps/api/src/module').filter((file) =>
+      /\bhost_[a-z_]+\b/.test(readFileSync(file, 'utf8')),
+    );
     expect([...offenders, ...hostTables.map((f) => `${rel(f)} names a host table`)]).toEqual([]);
   });
 
   it('reads process.env only in configuration files', () => {
-    const offenders = ['apps/api/src', 'packages/cin7-core/src', 'packages/contracts/src', 'apps/settings-ui/src']
+    const offenders = [
+      'apps/api/src',
+      'packages/cin7-core/src',
+      'packages/contracts/src',
+      'apps/settings-ui/src',
+    ]
       .flatMap(sources)
       .filter((file) => !/(config|env)[^/]*\.tsx?$/.test(file) && !/\.spec\.tsx?$/.test(file))
       .filter((file) => /process\.env/.test(readFileSync(file, 'utf8')))

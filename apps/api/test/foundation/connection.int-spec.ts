@@ -36,13 +36,10 @@ describe('connection', () => {
   });
 
   it('says Cin7 rejected the credentials when they are wrong, and stores nothing', async () => {
-    const res = await t.http
-      .post(route)
-      .set(t.as(t.suppliers.kiwi))
-      .send({
-        accountId: t.suppliers.kiwi.account.accountId,
-        apiKey: '00000000-0000-0000-0000-000000000000',
-      });
+    const res = await t.http.post(route).set(t.as(t.suppliers.kiwi)).send({
+      accountId: t.suppliers.kiwi.account.accountId,
+      apiKey: '00000000-0000-0000-0000-000000000000',
+    });
     expect(res.status).toBe(400);
     expect(res.body.message).toBe('Cin7 rejected the Account ID or API key.');
     expect(await rows()).toHaveLength(0);

@@ -1,7 +1,7 @@
 import { ConnectionEntity } from '../connection/connection.entity.js';
+import { FEATURES } from '../features.js';
 import { SettingsEntity } from '../settings/settings.entity.js';
 import { CallLogEntity } from '../work/call-log.entity.js';
-import { FEATURES } from '../features.js';
 import { SyncRunEntity } from '../work/sync-run.entity.js';
 
 /** Every table the module owns. The host adds these to its DataSource. */

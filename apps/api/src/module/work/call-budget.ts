@@ -57,7 +57,7 @@ export class PostgresCallBudget implements CallBudget {
       const [connection] = await m.query(`SELECT status, paused_until FROM cin7_connection WHERE id = $1`, [
         this.connectionId,
       ]);
-      if (!connection || connection.status !== 'connected') throw new ConnectionGoneError();
+      if (connection?.status !== 'connected') throw new ConnectionGoneError();
       const pausedUntil = connection.paused_until ? new Date(connection.paused_until).getTime() : 0;
       if (pausedUntil > now) return pausedUntil - now;
 
