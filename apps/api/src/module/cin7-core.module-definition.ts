@@ -14,6 +14,9 @@ export const {
   .setExtras<Cin7CoreModuleExtras>({ routePrefix: DEFAULT_ROUTE_PREFIX }, (definition, extras) => ({
     ...definition,
     // Every controller of the module lives under the prefix; the host chooses it at mount time.
-    imports: [...(definition.imports ?? []), RouterModule.register([{ path: extras.routePrefix, module: definition.module }])],
+    imports: [
+      ...(definition.imports ?? []),
+      RouterModule.register([{ path: extras.routePrefix, module: definition.module }]),
+    ],
   }))
   .build();

@@ -22,7 +22,12 @@ import { SyncRuns } from './work/sync-runs.service.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(CIN7_CORE_ENTITIES)],
-  controllers: [ConnectionController, SettingsController, JobsController, ...FEATURES.flatMap((f) => f.controllers)],
+  controllers: [
+    ConnectionController,
+    SettingsController,
+    JobsController,
+    ...FEATURES.flatMap((f) => f.controllers),
+  ],
   providers: [
     {
       provide: CredentialCipher,
