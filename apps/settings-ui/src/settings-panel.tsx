@@ -1,9 +1,15 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import type { SettingsPanelProps } from '@upstock/cin7-contracts';
-import { type CSSProperties, useMemo, useState } from 'react';
+import { type CSSProperties, type MouseEvent, useMemo, useState } from 'react';
 import { createApiClient } from './api/api-client.js';
-import { PanelApiProvider } from './api/panel-api.context.js';
+import { PanelApiProvider, usePanelApi } from './api/panel-api.context.js';
+import { connectionQuery } from './connection/connection.queries.js';
 import { ConnectionSection } from './connection/connection-section.js';
+import { CustomersSection } from './customers/customers-section.js';
+import { ImportSection } from './imports/import-section.js';
+import { OrderActivitySection } from './orders/order-activity-section.js';
+import { PricesSection } from './prices/prices-section.js';
+import { SettingsSection } from './settings/settings-section.js';
 import { PANEL_CSS } from './ui/panel.styles.js';
 
 /** A fresh QueryClient for one mounted panel; tests pass their own (`retry: false`). */
@@ -50,6 +56,48 @@ export function PanelLayout({ theme }: { theme?: SettingsPanelProps['theme'] }) 
         here.
       </p>
       <ConnectionSection />
+      <ConnectedSections />
     </div>
+  );
+}
+
+const SECTIONS = [
+  ['c7-import-title', 'Import'],
+  ['c7-customers-title', 'Customers'],
+  ['c7-prices-title', 'Prices'],
+  ['c7-settings-title', 'Sales order settings'],
+  ['c7-orders-title', 'Order activity'],
+] as const;
+
+/** In-panel jumps without touching the host's URL (the host may route on the hash). */
+function jumpTo(event: MouseEvent<HTMLAnchorElement>, headingId: string) {
+  const heading = document.getElementById(headingId);
+  if (!heading) return;
+  event.preventDefault();
+  heading.setAttribute('tabindex', '-1');
+  heading.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: true });
+}
+
+/** Everything else needs a connection: shown once the Connection section says "connected" (or "paused"). */
+function ConnectedSections() {
+  const api = usePanelApi();
+  const connection = useQuery(connectionQuery(api));
+  if (!connection.data || connection.data.status === 'disconnected') return null;
+  return (
+    <>
+      <nav className="c7-nav" aria-label="Cin7 Core sections">
+        {SECTIONS.map(([headingId, label]) => (
+          <a key={headingId} href={`#${headingId}`} onClick={(event) => jumpTo(event, headingId)}>
+            {label}
+          </a>
+        ))}
+      </nav>
+      <ImportSection />
+      <CustomersSection />
+      <PricesSection />
+      <SettingsSection />
+      <OrderActivitySection />
+    </>
   );
 }

@@ -18,7 +18,9 @@ export function renderSection(ui: ReactElement, routes: Record<string, FakeAnswe
   const user = userEvent.setup();
   const result = render(
     <QueryClientProvider client={queryClient}>
-      <PanelApiProvider api={createApiClient(BASE_URL, fake.fetch)}>{ui}</PanelApiProvider>
+      <PanelApiProvider api={createApiClient(BASE_URL, fake.fetch)} pollMs={5}>
+        {ui}
+      </PanelApiProvider>
     </QueryClientProvider>,
   );
   return { ...result, fake, queryClient, user };

@@ -65,6 +65,24 @@ export const PANEL_CSS = `
 .c7-panel .c7-choice input { margin-top: .25rem; }
 .c7-panel ul.c7-list { list-style: none; padding: 0; margin: 0; display: grid; gap: .5rem; }
 .c7-panel ul.c7-list > li { border: 1px solid var(--c7-border); border-radius: 8px; padding: .6rem .8rem; }
+.c7-panel .c7-grid-2 { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr)); }
+.c7-panel .c7-card { border: 1px solid var(--c7-border); border-radius: 8px; padding: .75rem 1rem; min-width: 0; }
+.c7-panel .c7-card h3 { margin-top: 0; }
+.c7-panel .c7-row { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: flex-start; justify-content: space-between; }
+.c7-panel .c7-row > div { min-width: 0; flex: 1 1 14rem; }
+.c7-panel .c7-inline-form { display: grid; gap: .25rem; margin: 0 0 .75rem; }
+.c7-panel .c7-inline-form label { font-weight: 600; }
+.c7-panel .c7-inline { display: flex; gap: .5rem; flex-wrap: wrap; }
+.c7-panel .c7-inline input { flex: 1 1 12rem; }
+.c7-panel .c7-matcher { margin-top: .75rem; padding-top: .75rem; border-top: 1px dashed var(--c7-border); display: grid; gap: .75rem; }
+.c7-panel .c7-rule { color: var(--c7-warn); }
+.c7-panel .c7-settings { max-width: 40rem; gap: 1.1rem; }
+.c7-panel .c7-timeline ol { margin: .5rem 0 0; padding-left: 1.25rem; }
+.c7-panel .c7-timeline time { color: var(--c7-muted); margin-right: .35rem; }
+.c7-panel .c7-nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0 0 1rem; }
+.c7-panel .c7-nav a { color: var(--c7-accent, var(--c7-accent-fallback)); }
+.c7-panel .c7-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 @media (max-width: 480px) {
   .c7-panel { font-size: 14px; }
   .c7-panel .c7-section { padding: .75rem; }

@@ -1,0 +1,112 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { usePanelApi } from '../api/panel-api.context.js';
+import { LoadError, Loading } from '../ui/query-states.js';
+import { CustomerMatcher } from './customer-matcher.js';
+import { unmatchedCustomersQuery } from './customers.queries.js';
+
+const PAGE = 25;
+
+/** Upstock customers without a Cin7 twin, each matched by searching Cin7 and choosing an address. */
+export function CustomersSection() {
+  const api = usePanelApi();
+  const [draft, setDraft] = useState('');
+  const [search, setSearch] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const [open, setOpen] = useState<string | null>(null);
+  const [linked, setLinked] = useState<string | null>(null);
+  const customers = useQuery(unmatchedCustomersQuery(api, search, limit));
+
+  const onFilter = (event: FormEvent) => {
+    event.preventDefault();
+    setSearch(draft.trim());
+    setLimit(PAGE);
+  };
+
+  return (
+    <section className="c7-section" aria-labelledby="c7-customers-title">
+      <h2 id="c7-customers-title">Match customers</h2>
+      <p>
+        Upstock customers that are not linked to a Cin7 customer yet. Link each one so its orders reach the
+        right Cin7 customer; its prices sync straight after.
+      </p>
+      {linked ? (
+        <p className="c7-alert c7-alert-ok" role="status">
+          {linked}
+        </p>
+      ) : null}
+      <form className="c7-inline-form" onSubmit={onFilter}>
+        <label htmlFor="c7-unmatched-filter">Find an Upstock customer</label>
+        <div className="c7-inline">
+          <input
+            id="c7-unmatched-filter"
+            type="search"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            placeholder="Name or email"
+          />
+          <button type="submit" className="c7-button">
+            Filter
+          </button>
+        </div>
+      </form>
+      {customers.isPending ? (
+        <Loading label="Loading customers…" />
+      ) : customers.isError ? (
+        <LoadError what="your customers" error={customers.error} onRetry={() => void customers.refetch()} />
+      ) : customers.data.items.length === 0 ? (
+        <p className="c7-muted">
+          {search
+            ? `No unmatched customer matches “${search}”.`
+            : 'Every Upstock customer is linked to Cin7.'}
+        </p>
+      ) : (
+        <>
+          <p className="c7-muted">
+            {customers.data.total} unmatched {customers.data.total === 1 ? 'customer' : 'customers'}.
+          </p>
+          <ul className="c7-list" aria-label="Unmatched customers">
+            {customers.data.items.map((customer) => (
+              <li key={customer.id}>
+                <div className="c7-row">
+                  <div>
+                    <strong>{customer.name}</strong>
+                    {customer.email ? <span className="c7-muted"> · {customer.email}</span> : null}
+                  </div>
+                  <button
+                    type="button"
+                    className="c7-button"
+                    aria-expanded={open === customer.id}
+                    aria-controls={`c7-match-${customer.id}`}
+                    onClick={() => setOpen(open === customer.id ? null : customer.id)}
+                  >
+                    {open === customer.id ? 'Close' : 'Match'}
+                    <span className="c7-sr-only"> {customer.name}</span>
+                  </button>
+                </div>
+                {open === customer.id ? (
+                  <div id={`c7-match-${customer.id}`}>
+                    <CustomerMatcher
+                      customer={customer}
+                      onLinked={(message) => {
+                        setLinked(message);
+                        setOpen(null);
+                      }}
+                    />
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {customers.data.items.length < customers.data.total ? (
+            <div className="c7-actions">
+              <button type="button" className="c7-button" onClick={() => setLimit((l) => l + PAGE)}>
+                Show more
+              </button>
+            </div>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { queryOptions } from '@tanstack/react-query';
+import {
+  type OrderSync,
+  type OrderSyncList,
+  orderSyncDetailSchema,
+  orderSyncListSchema,
+  orderSyncSchema,
+} from '@upstock/cin7-contracts';
+import type { ApiClient } from '../api/api-client.js';
+import { cin7Keys } from '../api/query-keys.js';
+
+const inFlight = (list: OrderSyncList | undefined) =>
+  list?.items.some((o) => o.state === 'pending' || o.state === 'pushing') ?? false;
+
+export const recentOrderSyncsQuery = (api: ApiClient, pollMs: number, limit = 20) =>
+  queryOptions({
+    queryKey: [...cin7Keys.orders(), 'recent', limit] as const,
+    queryFn: () => api.request('GET', `/orders/sync?limit=${limit}`, orderSyncListSchema),
+    refetchInterval: (query) => (inFlight(query.state.data) ? pollMs * 2 : false),
+  });
+
+export const orderSyncDetailQuery = (api: ApiClient, orderId: string) =>
+  queryOptions({
+    queryKey: cin7Keys.orderSync(orderId),
+    queryFn: () => api.request('GET', `/orders/${encodeURIComponent(orderId)}/sync`, orderSyncDetailSchema),
+  });
+
+export const retryOrderSync = (api: ApiClient, orderId: string): Promise<OrderSync> =>
+  api.request('POST', `/orders/${encodeURIComponent(orderId)}/sync/retry`, orderSyncSchema);

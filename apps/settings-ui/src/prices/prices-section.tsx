@@ -1,0 +1,146 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PriceStatus, UnsupportedPriceFeature } from '@upstock/cin7-contracts';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../api/api-client.js';
+import { usePanelApi, usePollMs } from '../api/panel-api.context.js';
+import { cin7Keys } from '../api/query-keys.js';
+import { isJobActive, jobQuery } from '../jobs/job.queries.js';
+import { JobProgress, JobSummary } from '../jobs/job-progress.js';
+import { formatDateTime } from '../ui/format.js';
+import { LoadError, Loading } from '../ui/query-states.js';
+import { priceStatusQuery, startPriceSync } from './prices.queries.js';
+
+const UNSUPPORTED: Record<UnsupportedPriceFeature, string> = {
+  'product-discounts': 'Product-level discounts',
+  'volume-discounts': 'Volume-based discounts',
+  deals: 'Deals and coupons',
+};
+
+export function PricesSection() {
+  const api = usePanelApi();
+  const status = useQuery(priceStatusQuery(api));
+  return (
+    <section className="c7-section" aria-labelledby="c7-prices-title">
+      <h2 id="c7-prices-title">Prices</h2>
+      <p>
+        Cin7 price tiers become Upstock price lists (Tier 1 is the base price); customer-specific prices and
+        customer-level discounts apply per customer. Prices sync every hour, when you match a customer, and
+        when you ask.
+      </p>
+      {status.isPending ? (
+        <Loading label="Loading price sync status…" />
+      ) : status.isError ? (
+        <LoadError what="the price sync status" error={status.error} onRetry={() => void status.refetch()} />
+      ) : (
+        <PriceStatusView status={status.data} />
+      )}
+    </section>
+  );
+}
+
+function PriceStatusView({ status }: { status: PriceStatus }) {
+  const api = usePanelApi();
+  const queryClient = useQueryClient();
+  const pollMs = usePollMs();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const id = jobId ?? status.running?.id ?? null;
+  const job = useQuery({ ...jobQuery(api, id ?? '', pollMs), enabled: id !== null });
+  const active = isJobActive(job.data);
+
+  const sync = useMutation({
+    mutationFn: () => startPriceSync(api),
+    onSuccess: (started) => {
+      queryClient.setQueryData(cin7Keys.job(started.id), started);
+      setJobId(started.id);
+    },
+  });
+
+  const finished = job.data !== undefined && !active;
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: cin7Keys.prices() });
+  }, [finished, queryClient]);
+
+  const shownRun = job.data && !active && jobId ? job.data : status.lastRun;
+  return (
+    <>
+      <dl className="c7-facts">
+        <div>
+          <dt>Last sync</dt>
+          <dd>{formatDateTime(status.lastSyncAt)}</dd>
+        </div>
+        <div>
+          <dt>Next sync</dt>
+          <dd>{status.nextSyncAt ? formatDateTime(status.nextSyncAt) : 'not scheduled'}</dd>
+        </div>
+      </dl>
+      {job.data && active ? <JobProgress job={job.data} label="Price sync" /> : null}
+      {!active && shownRun ? <JobSummary job={shownRun} label="Price sync" /> : null}
+      {sync.isError ? (
+        <p className="c7-alert c7-alert-error" role="alert">
+          Could not start the price sync. {errorMessage(sync.error)}
+        </p>
+      ) : null}
+      <div className="c7-actions">
+        <button
+          type="button"
+          className="c7-button c7-button-primary"
+          disabled={active || sync.isPending}
+          onClick={() => sync.mutate()}
+        >
+          {active ? 'Syncing prices…' : 'Sync Cin7 prices'}
+        </button>
+      </div>
+      <h3>Price lists in Upstock</h3>
+      {status.priceLists.length === 0 ? (
+        <p className="c7-muted">No price lists yet: they appear after the first sync.</p>
+      ) : (
+        <div className="c7-table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Price list</th>
+                <th scope="col">From Cin7</th>
+                <th scope="col">Prices</th>
+                <th scope="col">Customers</th>
+              </tr>
+            </thead>
+            <tbody>
+              {status.priceLists.map((list) => (
+                <tr key={`${list.source}:${list.name}`}>
+                  <td>
+                    {list.name}
+                    {list.isBase ? <span className="c7-muted"> (base price)</span> : null}
+                  </td>
+                  <td>{list.source === 'tier' ? 'Price tier' : 'Customer prices'}</td>
+                  <td>{list.entries}</td>
+                  <td>{list.customers}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h3>Not applied from Cin7</h3>
+      {status.unsupported.length === 0 ? (
+        <p className="c7-muted">
+          No product discounts, volume discounts or deals were found in Cin7: every Cin7 price is reflected.
+        </p>
+      ) : (
+        <>
+          <p>
+            These Cin7 features are not applied to Upstock prices. To use them, create sales as Draft and
+            apply the discount in Cin7.
+          </p>
+          <ul>
+            {status.unsupported.map((u) => (
+              <li key={u.feature}>
+                <strong>{UNSUPPORTED[u.feature]}</strong>: {u.count} found
+                {u.examples.length > 0 ? ` (e.g. ${u.examples.slice(0, 3).join(', ')})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

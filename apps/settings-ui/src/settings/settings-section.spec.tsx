@@ -1,0 +1,101 @@
+import { describe, expect, it } from '@jest/globals';
+import { screen } from '@testing-library/react';
+import { DEFAULT_SETTINGS, FULFILMENT_STEPS_RULE } from '@upstock/cin7-contracts';
+import { apiError } from '../../test/fake-fetch.js';
+import { renderSection } from '../../test/render-panel.js';
+import { SettingsSection } from './settings-section.js';
+
+const reference = {
+  locations: [
+    { id: 'l-1', name: 'Main Warehouse', isDefault: true },
+    { id: 'l-2', name: 'Wellington Store', isDefault: false },
+  ],
+  priceTiers: [],
+  taxRules: [],
+  carriers: [],
+  refreshedAt: '2026-11-27T09:00:00.000Z',
+  refreshing: false,
+};
+const routes = {
+  'GET /settings': { body: DEFAULT_SETTINGS },
+  'GET /reference': { body: reference },
+  'PUT /settings': ({ body }: { body: unknown }) => ({ body }),
+};
+const steps = () => screen.getByRole('combobox', { name: 'Steps authorised when the sale is created' });
+
+describe('SettingsSection', () => {
+  it('disables the pick/pack/ship control for Draft sales and explains the rule', async () => {
+    renderSection(<SettingsSection />, routes);
+    expect(await screen.findByRole('radio', { name: 'Draft' })).toBeChecked();
+    expect(steps()).toBeDisabled();
+    expect(steps()).toHaveAccessibleDescription(`${FULFILMENT_STEPS_RULE} Now: Simple, Draft.`);
+  });
+
+  it('enables the steps for Simple + Authorised, and resets them (visibly) when the type becomes Advanced', async () => {
+    const { user } = renderSection(<SettingsSection />, routes);
+    await user.click(await screen.findByRole('radio', { name: 'Authorised' }));
+    expect(steps()).toBeEnabled();
+    await user.selectOptions(steps(), 'PICK_PACK');
+    expect(steps()).toHaveValue('PICK_PACK');
+
+    await user.click(screen.getByRole('radio', { name: 'Advanced sale' }));
+    expect(steps()).toBeDisabled();
+    expect(steps()).toHaveValue('NONE');
+    expect(screen.getByRole('status')).toHaveTextContent('Pick, pack and ship steps were set back to None');
+  });
+
+  it('saves a valid combination with a mutation', async () => {
+    const { fake, user } = renderSection(<SettingsSection />, routes);
+    await user.click(await screen.findByRole('radio', { name: 'Authorised' }));
+    await user.selectOptions(steps(), 'PICK_PACK_SHIP');
+    await user.click(screen.getByRole('radio', { name: /Leave it blank/ }));
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Cin7 location for sales' }),
+      'Wellington Store',
+    );
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved. New orders use them from now on.')).toBeInTheDocument();
+    expect(fake.calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      ...DEFAULT_SETTINGS,
+      saleStatus: 'AUTHORISED',
+      fulfilmentSteps: 'PICK_PACK_SHIP',
+      shipByMode: 'IN_SHIPPING_NOTES',
+      location: 'Wellington Store',
+    });
+  });
+
+  it('checks fields before saving and focuses the first one at fault', async () => {
+    const { fake, user } = renderSection(<SettingsSection />, routes);
+    const freight = await screen.findByRole('textbox', { name: 'Freight charge service name' });
+    await user.clear(freight);
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(freight).toHaveAccessibleDescription(/Freight service name cannot be empty/);
+    expect(freight).toHaveFocus();
+    expect(fake.calls.some((c) => c.method === 'PUT')).toBe(false);
+  });
+
+  it('shows a field error the API names next to that field', async () => {
+    const { user } = renderSection(<SettingsSection />, {
+      ...routes,
+      'PUT /settings': apiError(400, 'Cin7 has no service product named "Freight"', 'freightServiceName'),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Save settings' }));
+    const freight = screen.getByRole('textbox', { name: 'Freight charge service name' });
+    expect(await screen.findByText('Cin7 has no service product named "Freight"')).toBeInTheDocument();
+    expect(freight).toHaveAttribute('aria-invalid', 'true');
+    expect(freight).toHaveFocus();
+  });
+
+  it('lets the location be typed when Cin7 locations cannot be loaded', async () => {
+    renderSection(<SettingsSection />, {
+      ...routes,
+      'GET /reference': apiError(502, 'Could not reach Cin7'),
+    });
+    expect(await screen.findByRole('textbox', { name: 'Cin7 location for sales' })).toBeInTheDocument();
+  });
+
+  it('says so when the settings cannot be loaded', async () => {
+    renderSection(<SettingsSection />, { 'GET /settings': { status: 0 } });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not load the settings.');
+  });
+});
