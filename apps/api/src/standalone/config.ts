@@ -32,7 +32,7 @@ export function loadConfig(
     databaseUrl,
     cin7BaseUrl: env.CIN7_BASE_URL ?? 'http://127.0.0.1:4010/ExternalApi/v2/',
     publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${port}`,
-    corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:5173,http://localhost:4174')
+    corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:4173,http://localhost:4174')
       .split(',')
       .map((s) => s.trim()),
     encryption: encryptionFrom(env, log),
