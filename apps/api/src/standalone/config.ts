@@ -39,8 +39,16 @@ export function loadConfig(
     timeScale: Number(env.TIME_SCALE ?? 1),
     schedulerTickMs: Number(env.SCHEDULER_TICK_MS ?? 60_000),
     workersEnabled: env.WORKERS_ENABLED !== 'false',
-    logLevels: env.LOG_LEVEL === 'debug' ? ['log', 'error', 'warn', 'debug'] : ['log', 'error', 'warn'],
+    logLevels: logLevelsFrom(env.LOG_LEVEL),
   };
+}
+
+/** `LOG_LEVEL` = error | warn (default: quiet start, problems only) | info | debug. */
+function logLevelsFrom(level = 'warn'): StandaloneConfig['logLevels'] {
+  const order = ['error', 'warn', 'log', 'debug'] as const;
+  const upTo = { error: 0, warn: 1, info: 2, debug: 3 }[level];
+  if (upTo === undefined) throw new Error(`LOG_LEVEL must be error, warn, info or debug (got "${level}")`);
+  return order.slice(0, upTo + 1);
 }
 
 /**
