@@ -21,12 +21,48 @@ export const priceListSummarySchema = z.object({
   customers: z.number().int(),
 });
 
+/** Body of `POST /prices/sync` (optional): `full` re-reads every price instead of only what changed. */
+export const priceSyncRequestSchema = z
+  .object({ full: z.boolean({ error: 'full must be true or false' }).optional() })
+  .strict();
+export type PriceSyncRequest = z.infer<typeof priceSyncRequestSchema>;
+
+export const priceEntryDeltaSchema = z.object({
+  added: z.number().int(),
+  changed: z.number().int(),
+  removed: z.number().int(),
+});
+
+/** What a sync changed in Upstock (also the `result.changes` of a price-sync job). */
+export const priceChangesSchema = z.object({
+  /** Tier 1 prices written as products' base prices. */
+  basePrices: priceEntryDeltaSchema,
+  /** Price lists written (created, renamed after a Cin7 tier rename, or with changed prices). */
+  lists: z.array(
+    priceEntryDeltaSchema.extend({
+      name: z.string(),
+      created: z.boolean(),
+      renamedFrom: z.string().nullable(),
+    }),
+  ),
+  /** Customers moved to another price list (their Cin7 tier or discount changed). */
+  customersReassigned: z.number().int(),
+  /** Customers whose own prices (Cin7 custom prices, less their discount) were replaced. */
+  customerPricesReplaced: z.number().int(),
+  /** Customers newly unable to order (a currency other than the Cin7 base currency), and newly able again. */
+  orderingBlocked: z.number().int(),
+  orderingUnblocked: z.number().int(),
+});
+export type PriceChanges = z.infer<typeof priceChangesSchema>;
+
 export const priceStatusSchema = z.object({
   lastSyncAt: z.string().nullable(),
   nextSyncAt: z.string().nullable(),
   /** The running sync, if any (poll GET /jobs/:id for its progress). */
   running: jobSchema.nullable(),
   lastRun: jobSchema.nullable(),
+  /** What the last successful sync changed (null before the first one). */
+  lastChanges: priceChangesSchema.nullable().optional(),
   priceLists: z.array(priceListSummarySchema),
   /** Found in Cin7 and not applied to Upstock prices, with how many products/customers/deals use them. */
   unsupported: z.array(
@@ -36,5 +72,7 @@ export const priceStatusSchema = z.object({
       examples: z.array(z.string()),
     }),
   ),
+  /** When discount rules and deals were last read from Cin7 (on the daily full pass). */
+  unsupportedCheckedAt: z.string().nullable().optional(),
 });
 export type PriceStatus = z.infer<typeof priceStatusSchema>;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { QUEUES } from '../work/job-queue.service.js';
 import type { SyncRunEntity } from '../work/sync-run.entity.js';
 import { SyncRuns } from '../work/sync-runs.service.js';
@@ -26,7 +27,10 @@ export function parseScope(params: Record<string, unknown>): PriceSyncScope {
  */
 @Injectable()
 export class PriceSyncTrigger {
-  constructor(private readonly runs: SyncRuns) {}
+  constructor(
+    private readonly runs: SyncRuns,
+    private readonly dataSource: DataSource,
+  ) {}
 
   /**
    * A customer was just linked (matched) to its Cin7 twin: sync that customer's prices (tier list, custom
@@ -36,9 +40,10 @@ export class PriceSyncTrigger {
   async forCustomer(supplierId: string, upstockCustomerId: string): Promise<SyncRunEntity> {
     const queuedAll = await this.runs.latest(supplierId, 'price-sync', 'queued');
     if (queuedAll && queuedAll.params.scope === ALL_SCOPE) return queuedAll;
-    const { run } = await this.runs.startOrJoin(supplierId, 'price-sync', QUEUES.priceSync, {
+    const { run, joined } = await this.runs.startOrJoin(supplierId, 'price-sync', QUEUES.priceSync, {
       scope: scopeKey({ kind: 'customer', upstockCustomerId }),
     });
+    if (joined) await this.askAgainIfRunning(run);
     return run;
   }
 
@@ -53,10 +58,23 @@ export class PriceSyncTrigger {
     run: SyncRunEntity;
     joined: boolean;
   }> {
-    return this.runs.startOrJoin(supplierId, 'price-sync', QUEUES.priceSync, {
+    const started = await this.runs.startOrJoin(supplierId, 'price-sync', QUEUES.priceSync, {
       scope: ALL_SCOPE,
       full: options.full ?? false,
       reason: options.reason ?? 'on-demand',
     });
+    if (started.joined) await this.askAgainIfRunning(started.run);
+    return started;
+  }
+
+  /**
+   * A run already reading Cin7 may have passed what the caller just changed (links of an import that finished
+   * meanwhile): it is marked to run once more when it ends (see PriceSyncService.run).
+   */
+  private async askAgainIfRunning(run: SyncRunEntity): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE cin7_sync_run SET params = params || '{"again": true}'::jsonb WHERE id = $1 AND state IN ('running', 'paused')`,
+      [run.id],
+    );
   }
 }

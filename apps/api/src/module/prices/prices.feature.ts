@@ -1,14 +1,35 @@
 import type { FeatureParts } from '../feature.js';
+import { Prices1764240200000 } from './migrations/1764240200000-prices.migration.js';
+import { PriceStore } from './price.store.js';
+import { PriceCustomerEntity, PriceProductEntity } from './price-mirror.entity.js';
+import { PriceStatusService } from './price-status.service.js';
+import { PriceSyncScheduler } from './price-sync.scheduler.js';
 import { PriceSyncService } from './price-sync.service.js';
 import { PriceSyncTrigger } from './price-sync.trigger.js';
 import { PriceSyncWorker } from './price-sync.worker.js';
+import { PriceSyncStateEntity } from './price-sync-state.entity.js';
+import { WrittenCustomerPricesEntity, WrittenPriceListEntity } from './price-written.entity.js';
+import { PricesController } from './prices.controller.js';
 
 /** Price tiers, customer prices and discounts into Upstock price lists (issue 5). */
 export const pricesFeature: FeatureParts = {
-  controllers: [],
-  providers: [PriceSyncTrigger, PriceSyncService, PriceSyncWorker],
-  entities: [],
-  migrations: [],
+  controllers: [PricesController],
+  providers: [
+    PriceSyncTrigger,
+    PriceStore,
+    PriceSyncService,
+    PriceSyncWorker,
+    PriceSyncScheduler,
+    PriceStatusService,
+  ],
+  entities: [
+    PriceSyncStateEntity,
+    PriceProductEntity,
+    PriceCustomerEntity,
+    WrittenPriceListEntity,
+    WrittenCustomerPricesEntity,
+  ],
+  migrations: [Prices1764240200000],
 };
 
 export { PriceSyncTrigger } from './price-sync.trigger.js';
