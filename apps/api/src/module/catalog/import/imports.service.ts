@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { ImportRequest, ImportResult, Job } from '@upstock/cin7-contracts';
 import type { Cin7Page } from '@upstock/cin7-core';
+import { DataSource } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import { ConnectionsService } from '../../connection/connections.service.js';
@@ -21,6 +22,7 @@ import {
 import { importProductPage } from './product-page.importer.js';
 
 type ImportKind = ImportRequest['kind'];
+const INTERRUPTED = 'Interrupted by a restart of the server; the import resumes from its last page';
 const JOB_KIND = { customers: 'import-customers', products: 'import-products' } as const;
 
 /** Where a run resumes: the next Cin7 page to read, and the counts so far. */
@@ -35,11 +37,14 @@ interface ImportCheckpoint {
  * checkpoints after every page, so a crash, a restart or Cin7 throttling resumes at the next page.
  */
 @Injectable()
-export class ImportsService implements OnModuleInit {
+export class ImportsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Cin7Core:Import');
+  private stopping = false;
+  private readonly interrupted = new Set<string>();
 
   constructor(
     @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
+    private readonly dataSource: DataSource,
     private readonly connections: ConnectionsService,
     private readonly queue: JobQueue,
     private readonly runs: SyncRuns,
@@ -52,8 +57,26 @@ export class ImportsService implements OnModuleInit {
     // One import at a time per process: imports are long and Cin7's budget is shared anyway.
     this.queue.register(QUEUES.import, async (data) => {
       const runId = typeof data.runId === 'string' ? data.runId : null;
-      if (runId) await this.runs.execute(runId, (ctx) => this.run(ctx));
+      if (!runId) return;
+      await this.runs.execute(runId, (ctx) => this.run(ctx));
+      if (this.interrupted.delete(runId)) {
+        // SyncRuns ends a run on any error that is not Cin7's; a shutdown is not the run's end. Reopen it so
+        // the job queue's retry (on another replica, or this one restarted) resumes it from its checkpoint.
+        await this.dataSource.query(
+          `UPDATE cin7_sync_run SET state = 'paused', finished_at = NULL, error = $2 WHERE id = $1 AND state = 'failed'`,
+          [runId, INTERRUPTED],
+        );
+        throw new Error(INTERRUPTED);
+      }
     });
+  }
+
+  /**
+   * The application is shutting down (a deploy, a scale-down): running imports stop before their next page, so
+   * they end on a checkpoint while the database is still there, instead of failing half-way through a page.
+   */
+  onModuleDestroy(): void {
+    this.stopping = true;
   }
 
   /** Starts an import, or joins the one of that kind already queued or running. */
@@ -115,6 +138,11 @@ export class ImportsService implements OnModuleInit {
   ): Promise<ImportTally> {
     let tally = start;
     for await (const page of pages) {
+      if (this.stopping) {
+        // The page just read is read again on resume: one call, rather than writing during shutdown.
+        this.interrupted.add(ctx.run.id);
+        throw new Error(INTERRUPTED);
+      }
       const outcome = await processPage(page.items);
       tally = addPage(tally, page.items.length, outcome);
       const checkpoint: ImportCheckpoint = { nextPage: page.page + 1, tally };
