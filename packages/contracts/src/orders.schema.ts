@@ -72,6 +72,11 @@ export const orderSyncEventTypeSchema = z.enum([
   /** Cin7 was unreachable or failing; tried again automatically. */
   'cin7-unavailable',
   'tracking-set',
+  /** From the shipments feature (issue 7). */
+  'partially-shipped',
+  'tracking-changed',
+  'totals-match',
+  'voided',
 ]);
 export type OrderSyncEventType = z.infer<typeof orderSyncEventTypeSchema>;
 

@@ -53,9 +53,17 @@ export class Orders1764240300000 implements MigrationInterface {
       at timestamptz NOT NULL
     )`);
     await q.query('CREATE INDEX cin7_order_push_event_push ON cin7_order_push_event (push_id, id)');
+    await q.query(`CREATE TABLE cin7_order_defaults (
+      supplier_id text PRIMARY KEY,
+      default_location text,
+      location_names jsonb NOT NULL DEFAULT '[]',
+      default_tax_rule text,
+      refreshed_at timestamptz NOT NULL
+    )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE cin7_order_defaults');
     await q.query('DROP TABLE cin7_order_push_event');
     await q.query('DROP TABLE cin7_order_push');
   }

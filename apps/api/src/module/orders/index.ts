@@ -1,9 +1,9 @@
-// What other features (shipments, the reference host) use from orders.
+// What other features (shipments) and the host use from orders.
 export {
   OrderPushEntity,
   OrderPushEventEntity,
   type OrderPushOutcome,
   type OrderPushState,
-  type OrderPushStep,
   type SentSaleSnapshot,
 } from './order-push.entity.js';
+export { OrderPushService, type RecordApprovalOptions } from './order-push.service.js';

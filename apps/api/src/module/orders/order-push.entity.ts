@@ -1,3 +1,5 @@
+import type { OrderSyncEventType } from '@upstock/cin7-contracts';
+import type { Cin7SaleHeaderInput, Cin7SaleOrderInput } from '@upstock/cin7-core';
 import {
   Column,
   CreateDateColumn,
@@ -22,9 +24,9 @@ export type OrderPushState = 'pending' | 'pushing' | 'pushed' | 'failed' | 'refu
 /** What was (or will be) sent, kept so a resumed push completes the same sale and shipments/drift can compare. */
 export interface SentSaleSnapshot {
   /** `POST /sale` body. */
-  header: Record<string, unknown>;
+  header: Cin7SaleHeaderInput;
   /** `POST /sale/order` body without SaleID (known only after the header). */
-  order: Record<string, unknown>;
+  order: Omit<Cin7SaleOrderInput, 'SaleID'>;
   /** Tax-exclusive totals of what was sent, in the order's currency. */
   totals: { lines: number; freight: number; total: number; currency: string };
   /** Tracking to set on the sale's shipment, if the order carried one. */
@@ -139,15 +141,7 @@ export type OrderPushStep =
   | 'tracking'
   | 'sent'
   | 'retry';
-export type OrderPushOutcome =
-  | 'ok'
-  | 'refused'
-  | 'error'
-  | 'uncertain'
-  | 'waiting'
-  | 'found'
-  | 'not-found'
-  | 'skipped';
+export type OrderPushOutcome = 'ok' | 'refused' | 'failed' | 'uncertain' | 'waiting' | 'found';
 
 /** The timeline of a push: every attempt's steps, with Cin7's own words when it refused. */
 @Entity({ name: 'cin7_order_push_event' })
@@ -166,8 +160,9 @@ export class OrderPushEventEntity {
   @Column({ type: 'int' })
   attempt: number;
 
+  /** What happened (the contract's event type: header-created, outcome-unknown, sale-found...). */
   @Column({ type: 'text' })
-  step: OrderPushStep;
+  step: OrderSyncEventType;
 
   @Column({ type: 'text' })
   outcome: OrderPushOutcome;

@@ -208,7 +208,7 @@ export function buildSale(input: SaleMappingInput): SaleMapping {
   };
   return {
     ok: true,
-    snapshot: { header: toRecord(header), order: toRecord(orderBody), totals, tracking },
+    snapshot: { header, order: orderBody, totals, tracking },
     summary: {
       customer: customer.cin7Name,
       reference,
@@ -274,9 +274,4 @@ function hasName(names: readonly string[], name: string): boolean {
 
 export function round4(n: number): number {
   return Math.round(n * 10_000) / 10_000;
-}
-
-/** JSON-safe copy (drops undefined) so what is stored and compared is what went over the wire. */
-function toRecord(value: object): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 }

@@ -1,0 +1,356 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import {
+  Cin7AuthError,
+  type Cin7Client,
+  Cin7Error,
+  Cin7NotFoundError,
+  Cin7ThrottledError,
+  Cin7ValidationError,
+  isUncertainWriteOutcome,
+} from '@upstock/cin7-core';
+import type { EntityManager } from 'typeorm';
+import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
+import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
+import { ConnectionsService } from '../connection/connections.service.js';
+import { ConnectionGoneError } from '../work/call-budget.js';
+import { systemClock } from '../work/clock.js';
+import { type JobData, JobQueue, QUEUES } from '../work/job-queue.service.js';
+import { isTransient } from '../work/sync-runs.service.js';
+import type { OrderPushEntity, SentSaleSnapshot } from './order-push.entity.js';
+import {
+  HEARTBEAT_MS,
+  LeaseLostError,
+  type NewEvent,
+  OrderPushRepository,
+  type PushPatch,
+} from './order-push.repository.js';
+import { buildSale, refusalBeforeCin7 } from './sale.mapper.js';
+import { SaleDefaultsService } from './sale-defaults.service.js';
+import { SaleInputs } from './sale-inputs.service.js';
+import { type PushProgress, pushSaleOnce, SaleUnusableError } from './sale-push.engine.js';
+
+export const ORDER_PUSH_SWEEP_INTERVAL = 'cin7-core:order-push-sweep';
+/** Workers of the push queue per replica: pushes of several suppliers (each on its own budget) move in parallel. */
+const PUSH_CONCURRENCY = 8;
+/** Passes within one job before a push waits for the sweeper (Cin7 down for long): about 5 minutes of trying. */
+const MAX_PASSES = 8;
+/** Then: try again this much later (module clock). */
+const LONG_WAIT_MS = 5 * 60_000;
+const SWEEP_BATCH = 200;
+
+export interface OrderPushJob extends JobData {
+  pushId: string;
+}
+
+/**
+ * The background side of order pushes: the queue handler (one push at a time per lease), the classification of
+ * what went wrong, and the sweeper that re-queues pushes whose worker died.
+ */
+@Injectable()
+export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Cin7Core:OrderPush');
+
+  constructor(
+    @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
+    private readonly repo: OrderPushRepository,
+    private readonly queue: JobQueue,
+    private readonly connections: ConnectionsService,
+    private readonly inputs: SaleInputs,
+    private readonly defaults: SaleDefaultsService,
+    private readonly scheduler: SchedulerRegistry,
+  ) {}
+
+  private get clock() {
+    return this.options.clock ?? systemClock;
+  }
+
+  onModuleInit(): void {
+    this.queue.register(QUEUES.orderPush, (data) => this.handle(data), { concurrency: PUSH_CONCURRENCY });
+    if (this.options.workersEnabled === false) return;
+    const tick = setInterval(() => void this.sweep(), this.options.schedulerTickMs ?? 60_000);
+    this.scheduler.addInterval(ORDER_PUSH_SWEEP_INTERVAL, tick);
+  }
+
+  onModuleDestroy(): void {
+    if (this.scheduler.doesExist('interval', ORDER_PUSH_SWEEP_INTERVAL)) {
+      this.scheduler.deleteInterval(ORDER_PUSH_SWEEP_INTERVAL);
+    }
+  }
+
+  /** Enqueues a push (in the caller's transaction when given a manager). */
+  enqueue(push: Pick<OrderPushEntity, 'id' | 'supplierId'>, manager?: EntityManager): Promise<string | null> {
+    return this.queue.send(
+      QUEUES.orderPush,
+      { supplierId: push.supplierId, pushId: push.id },
+      manager ? { manager } : {},
+    );
+  }
+
+  /** The sweeper tick: a thin fan-out that only enqueues. */
+  async sweep(): Promise<number> {
+    try {
+      const due = await this.repo.sweepDue(new Date(this.clock.now()), SWEEP_BATCH);
+      for (const row of due) await this.enqueue({ id: row.id, supplierId: row.supplier_id });
+      return due.length;
+    } catch (error) {
+      this.logger.warn(`order push sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+      return 0;
+    }
+  }
+
+  async handle(data: JobData): Promise<void> {
+    if (data.kind === 'defaults') return this.refreshDefaults(data.supplierId);
+    const pushId = typeof data.pushId === 'string' ? data.pushId : null;
+    if (!pushId) return;
+    const owner = randomUUID();
+    const push = await this.repo.claim(pushId, owner);
+    if (!push) return; // finished, or another worker holds it
+    let lost = false;
+    const heartbeat = setInterval(() => {
+      this.repo.renew(pushId, owner).then(
+        (held) => {
+          if (!held) lost = true;
+        },
+        () => undefined,
+      );
+    }, HEARTBEAT_MS);
+    try {
+      await this.run(push, owner, () => lost);
+    } finally {
+      clearInterval(heartbeat);
+      await this.repo.release(pushId, owner).catch(() => undefined);
+    }
+  }
+
+  private async run(push: OrderPushEntity, owner: string, isLost: () => boolean): Promise<void> {
+    const attempt = push.attempts;
+    const event = (e: Omit<NewEvent, 'attempt'>) => this.repo.addEvent(push, { ...e, attempt });
+    const save = async (patch: PushPatch): Promise<void> => {
+      if (isLost()) throw new LeaseLostError();
+      await this.repo.patch(push.id, owner, patch);
+    };
+
+    try {
+      let client: Cin7Client | null = null;
+      const getClient = async () => {
+        client ??= (await this.connections.clientFor(push.supplierId, 'push')).client;
+        return client;
+      };
+
+      let snapshot = push.sentSnapshot;
+      if (!snapshot) {
+        const built = await this.build(push, getClient);
+        if (!built.ok) {
+          await this.refuse(push, owner, attempt, built.refusal, built.orderNumber);
+          return;
+        }
+        snapshot = built.snapshot;
+        await save({
+          sentSnapshot: snapshot,
+          sentTotal: snapshot.totals.total,
+          currency: snapshot.totals.currency,
+          orderNumber: built.orderNumber,
+          customerName: built.customerName,
+        });
+      }
+
+      const progress: PushProgress = {
+        externalId: push.externalId,
+        snapshot,
+        cin7SaleId: push.cin7SaleId,
+        cin7OrderNumber: push.cin7OrderNumber,
+        headerSentAt: push.headerSentAt,
+        linesSentAt: push.linesSentAt,
+      };
+      const sales = (await getClient()).sales;
+      for (let pass = 1; ; pass++) {
+        try {
+          const result = await pushSaleOnce(progress, {
+            sales,
+            clock: this.clock,
+            event,
+            save: async (patch) => {
+              await save(patch);
+              if (patch.cin7SaleId !== undefined) progress.cin7SaleId = patch.cin7SaleId;
+              if (patch.cin7OrderNumber !== undefined) progress.cin7OrderNumber = patch.cin7OrderNumber;
+              if (patch.headerSentAt !== undefined) progress.headerSentAt = patch.headerSentAt;
+              if (patch.linesSentAt !== undefined) progress.linesSentAt = patch.linesSentAt;
+            },
+          });
+          await save({
+            state: 'pushed',
+            cin7SaleId: result.saleId,
+            cin7OrderNumber: result.orderNumber,
+            sentAt: new Date(this.clock.now()),
+            lastError: null,
+            nextAttemptAt: null,
+          });
+          return;
+        } catch (error) {
+          if (!isTransient(error)) throw error;
+          const message = transientMessage(error);
+          // A write's unknown outcome is already on the timeline (the engine wrote it); say what else happened.
+          const recorded =
+            isUncertainWriteOutcome(error) && error instanceof Cin7Error && error.method !== 'GET';
+          if (!recorded) {
+            await event({
+              type: error instanceof Cin7ThrottledError ? 'throttled' : 'cin7-unavailable',
+              message,
+            });
+          }
+          await save({ lastError: message });
+          if (pass >= MAX_PASSES) {
+            const at = new Date(this.clock.now() + LONG_WAIT_MS);
+            await save({ state: 'pending', nextAttemptAt: at });
+            await event({
+              type: 'cin7-unavailable',
+              message: `Cin7 kept failing; trying again at ${at.toISOString()}`,
+            });
+            return;
+          }
+          await this.clock.sleep(backoffMs(error, pass));
+        }
+      }
+    } catch (error) {
+      await this.fail(push, owner, attempt, error);
+    }
+  }
+
+  /** Reads Cin7's defaults for previews (asked by a preview that found none cached). */
+  private async refreshDefaults(supplierId: string): Promise<void> {
+    try {
+      const { client } = await this.connections.clientFor(supplierId, 'background');
+      await this.defaults.refresh(supplierId, client);
+    } catch (error) {
+      if (!(error instanceof ConnectionGoneError)) throw error;
+    }
+  }
+
+  /** Builds the sale from Postgres and the ports; Cin7's defaults are read (hourly) only after the free checks. */
+  private async build(
+    push: OrderPushEntity,
+    getClient: () => Promise<Cin7Client>,
+  ): Promise<
+    | { ok: true; snapshot: SentSaleSnapshot; orderNumber: string; customerName: string | null }
+    | { ok: false; refusal: string; orderNumber: string | null }
+  > {
+    const gathered = await this.inputs.gather(push.supplierId, push.upstockOrderId);
+    if (!gathered.ok)
+      return { ok: false, refusal: gathered.refusal, orderNumber: gathered.order?.number ?? null };
+    const { input } = gathered;
+    const early = refusalBeforeCin7(input);
+    if (early) return { ok: false, refusal: early, orderNumber: input.order.number };
+    const defaults = await this.defaults.fresh(push.supplierId, await getClient());
+    const mapping = buildSale({ ...input, defaults });
+    if (!mapping.ok) return { ok: false, refusal: mapping.refusal, orderNumber: input.order.number };
+    return {
+      ok: true,
+      snapshot: mapping.snapshot,
+      orderNumber: input.order.number,
+      customerName: input.customer?.cin7Name ?? input.customerName,
+    };
+  }
+
+  private async refuse(
+    push: OrderPushEntity,
+    owner: string,
+    attempt: number,
+    reason: string,
+    orderNumber: string | null,
+  ): Promise<void> {
+    await this.repo.patch(push.id, owner, {
+      state: 'refused',
+      lastError: reason,
+      ...(orderNumber ? { orderNumber } : {}),
+    });
+    await this.repo.addEvent(push, { type: 'refused', message: reason, attempt });
+    await this.notify(push, orderNumber ?? push.orderNumber, reason);
+  }
+
+  /** Classifies what ended a pass: the supplier's to fix (failed, told), or ours to try again later. */
+  private async fail(push: OrderPushEntity, owner: string, attempt: number, error: unknown): Promise<void> {
+    if (error instanceof LeaseLostError) return; // another worker has it now
+    const write = async (state: 'failed' | 'pending', message: string, nextAttemptAt: Date | null) => {
+      try {
+        await this.repo.patch(push.id, owner, { state, lastError: message, nextAttemptAt });
+        await this.repo.addEvent(push, {
+          type: state === 'failed' ? 'failed' : 'cin7-unavailable',
+          message,
+          attempt,
+        });
+      } catch (inner) {
+        if (!(inner instanceof LeaseLostError)) throw inner;
+      }
+    };
+    const fresh = (await this.repo.findById(push.id)) ?? push;
+    const number = fresh.orderNumber;
+    if (error instanceof ConnectionGoneError) {
+      // The supplier disconnected on purpose: no heads-up, the push waits for a retry after reconnecting.
+      await write(
+        'failed',
+        'The Cin7 connection was removed before this order reached Cin7; reconnect, then retry',
+        null,
+      );
+      return;
+    }
+    if (error instanceof Cin7ValidationError || error instanceof Cin7NotFoundError) {
+      const message = `Cin7 said: ${error.cin7Message}`;
+      await write('failed', message, null);
+      await this.notify(fresh, number, message);
+      return;
+    }
+    if (error instanceof Cin7AuthError) {
+      const message = 'Cin7 rejected the Account ID or API key; reconnect the integration, then retry';
+      await write('failed', message, null);
+      await this.notify(fresh, number, message);
+      return;
+    }
+    if (error instanceof SaleUnusableError) {
+      await write('failed', error.message, null);
+      await this.notify(fresh, number, error.message);
+      return;
+    }
+    // Our own trouble (a database hiccup, a bug): logged, and the sweeper tries again shortly.
+    const message = error instanceof Error ? error.message : String(error);
+    this.logger.error(`order push ${push.id} failed unexpectedly: ${message}`);
+    await write(
+      'pending',
+      'Something went wrong on our side; trying again shortly',
+      new Date(this.clock.now() + 60_000),
+    );
+  }
+
+  private async notify(
+    push: Pick<OrderPushEntity, 'supplierId' | 'upstockOrderId'>,
+    orderNumber: string | null,
+    message: string,
+  ) {
+    try {
+      await this.options.ports.notifications.notify(push.supplierId, {
+        kind: 'push-failed',
+        title: `Order ${orderNumber ?? push.upstockOrderId} was not sent to Cin7`,
+        message,
+        orderId: push.upstockOrderId,
+      });
+    } catch (error) {
+      this.logger.warn(`could not notify: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+function transientMessage(error: unknown): string {
+  if (error instanceof Cin7ThrottledError)
+    return 'Cin7 is limiting calls (60 a minute); waiting for the next window';
+  if (error instanceof Cin7Error) return `Cin7 did not answer properly: ${error.cin7Message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Module-clock wait before the next pass: an unknown outcome is looked up at once, outages back off. */
+function backoffMs(error: unknown, pass: number): number {
+  if (isUncertainWriteOutcome(error)) return 250;
+  if (error instanceof Cin7ThrottledError) return 5_000;
+  const ceiling = Math.min(60_000, 1_000 * 2 ** (pass - 1));
+  return ceiling / 2 + Math.floor(Math.random() * (ceiling / 2));
+}

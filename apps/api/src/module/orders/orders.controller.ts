@@ -1,0 +1,73 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  type OrderPreview,
+  type OrderSync,
+  type OrderSyncDetail,
+  type OrderSyncList,
+  type OrderSyncListQuery,
+  orderSyncListQuerySchema,
+} from '@upstock/cin7-contracts';
+import { SupplierId, SupplierScoped } from '../common/supplier.decorator.js';
+import { ZodPipe } from '../common/zod.pipe.js';
+import { OrderPushService } from './order-push.service.js';
+
+@ApiTags('Cin7 Core: orders')
+@SupplierScoped()
+@Controller('orders')
+export class OrdersController {
+  constructor(private readonly pushes: OrderPushService) {}
+
+  @Get(['sync', 'pushes'])
+  @ApiOkResponse({ description: 'Recent order pushes, newest first (Order activity); filter with ?state=' })
+  async list(
+    @SupplierId() supplierId: string,
+    @Query(new ZodPipe(orderSyncListQuerySchema)) query: OrderSyncListQuery,
+  ): Promise<OrderSyncList> {
+    return { items: await this.pushes.list(supplierId, query) };
+  }
+
+  @Get(':orderId/sync')
+  @ApiOkResponse({
+    description: "The order's push: state, Cin7 sale number, and a timeline of every attempt",
+  })
+  @ApiNotFoundResponse({ description: 'The order was never approved for Cin7 (or is not this supplier’s)' })
+  detail(@SupplierId() supplierId: string, @Param('orderId') orderId: string): Promise<OrderSyncDetail> {
+    return this.pushes.detail(supplierId, orderId);
+  }
+
+  @Post(':orderId/sync/retry')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'Queued again' })
+  @ApiConflictResponse({ description: 'Only a failed or refused push can be retried' })
+  @ApiNotFoundResponse({ description: 'No push for this order' })
+  retry(@SupplierId() supplierId: string, @Param('orderId') orderId: string): Promise<OrderSync> {
+    return this.pushes.retry(supplierId, orderId);
+  }
+
+  @Get(':orderId/preview')
+  @ApiOkResponse({
+    description: 'The exact sale approval would send (or why it would be refused); nothing is sent',
+  })
+  @ApiNotFoundResponse({ description: 'No such order' })
+  @ApiConflictResponse({ description: 'No Cin7 account connected' })
+  preview(@SupplierId() supplierId: string, @Param('orderId') orderId: string): Promise<OrderPreview> {
+    return this.pushes.preview(supplierId, orderId);
+  }
+
+  /** For hosts running in another process; an in-process host calls OrderPushService.recordApproval instead. */
+  @Post(':orderId/approved')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'The push is recorded and queued (approving twice changes nothing)' })
+  @ApiNotFoundResponse({ description: 'No such order' })
+  @ApiConflictResponse({ description: 'No Cin7 account connected' })
+  approved(@SupplierId() supplierId: string, @Param('orderId') orderId: string): Promise<OrderSync> {
+    return this.pushes.approveFromRoute(supplierId, orderId);
+  }
+}

@@ -1,0 +1,160 @@
+import type { Clock } from '@upstock/cin7-core';
+import {
+  type Cin7Client,
+  type Cin7Sale,
+  type Cin7SaleOrderInput,
+  isUncertainWriteOutcome,
+} from '@upstock/cin7-core';
+import type { SentSaleSnapshot } from './order-push.entity.js';
+import type { NewEvent, PushPatch } from './order-push.repository.js';
+
+/** The four sale calls a push makes; the real client's `sales` satisfies it, and so do test fakes. */
+export type SalesApi = Pick<Cin7Client['sales'], 'create' | 'saveOrder' | 'get' | 'findByExternalId'>;
+
+/** What the engine knows of a push: the durable progress markers, as stored. */
+export interface PushProgress {
+  externalId: string;
+  snapshot: SentSaleSnapshot;
+  cin7SaleId: string | null;
+  cin7OrderNumber: string | null;
+  /** Set (and stored) before `POST /sale` goes out: from then on the sale may exist. */
+  headerSentAt: Date | null;
+  /** Set (and stored) before `POST /sale/order` goes out: from then on the lines may exist. */
+  linesSentAt: Date | null;
+}
+
+export interface EngineDeps {
+  sales: SalesApi;
+  clock: Pick<Clock, 'now'>;
+  /** Stores progress at once (and throws if this worker lost the push). */
+  save(patch: PushPatch): Promise<void>;
+  event(e: Omit<NewEvent, 'attempt'>): Promise<void>;
+}
+
+/** The sale Cin7 holds is gone or voided: nothing to complete; the supplier decides. */
+export class SaleUnusableError extends Error {}
+
+/**
+ * One pass of a push towards a complete sale, exactly once. Each step stores what it is about to do before doing
+ * it, so a pass that dies anywhere (a lost answer, a crash, a killed replica) is resumed by the next pass without
+ * guessing:
+ *
+ * 1. No sale id, but a header may have been sent (`headerSentAt`): look the sale up by its ExternalID first.
+ * 2. Still no sale: store `headerSentAt`, `POST /sale`, store the sale id the moment it is known.
+ * 3. Lines may have been sent (`linesSentAt`): read the sale; if its order already holds our lines, done.
+ * 4. Store `linesSentAt`, `POST /sale/order` (it replaces lines, so sending again while DRAFT is harmless).
+ *
+ * A write whose outcome is uncertain (`isUncertainWriteOutcome`) is never retried blindly: it is recorded and
+ * rethrown, and the next pass starts with the lookup (1) or the read (3). Certain failures (validation, throttling)
+ * are rethrown for the caller to classify.
+ */
+export async function pushSaleOnce(
+  p: PushProgress,
+  deps: EngineDeps,
+): Promise<{ saleId: string; orderNumber: string | null }> {
+  const { sales } = deps;
+  let saleId = p.cin7SaleId;
+  let orderNumber = p.cin7OrderNumber;
+
+  if (!saleId && p.headerSentAt) {
+    const found = await sales.findByExternalId(p.externalId);
+    const first = [...found].sort((a, b) => (a.OrderNumber ?? '').localeCompare(b.OrderNumber ?? ''))[0];
+    if (first) {
+      saleId = first.SaleID.toLowerCase();
+      orderNumber = first.OrderNumber || orderNumber;
+      await deps.save({ cin7SaleId: saleId, cin7OrderNumber: orderNumber });
+      await deps.event({
+        type: 'sale-found',
+        message: `Found sale ${orderNumber ?? saleId} in Cin7 by its external id ${p.externalId}; nothing created again`,
+        cin7OrderNumber: orderNumber,
+      });
+    }
+  }
+
+  if (!saleId) {
+    await deps.save({ headerSentAt: new Date(deps.clock.now()) });
+    let sale: Cin7Sale;
+    try {
+      sale = await sales.create(p.snapshot.header);
+    } catch (error) {
+      if (isUncertainWriteOutcome(error)) {
+        await deps.event({
+          type: 'outcome-unknown',
+          message: `Cin7 did not confirm the new sale (${describe(error)}); looking it up by its external id before anything else`,
+        });
+      }
+      throw error;
+    }
+    saleId = sale.ID.toLowerCase();
+    orderNumber = sale.Order?.SaleOrderNumber || null;
+    await deps.save({ cin7SaleId: saleId, cin7OrderNumber: orderNumber });
+    await deps.event({
+      type: 'header-created',
+      message: `Created sale ${orderNumber ?? saleId} in Cin7`,
+      cin7OrderNumber: orderNumber,
+    });
+  } else if (p.linesSentAt) {
+    const sale = await sales.get(saleId);
+    if (!sale) throw new SaleUnusableError(`The Cin7 sale ${orderNumber ?? saleId} no longer exists`);
+    if (sale.Status === 'VOIDED')
+      throw new SaleUnusableError(`The Cin7 sale ${orderNumber ?? saleId} was voided in Cin7`);
+    orderNumber = sale.Order?.SaleOrderNumber || orderNumber;
+    if (orderHoldsLines(sale, p.snapshot)) {
+      await deps.event({
+        type: 'lines-saved',
+        message: `Cin7 already holds the lines of sale ${orderNumber ?? saleId}; nothing sent again`,
+        cin7OrderNumber: orderNumber,
+      });
+      return { saleId, orderNumber };
+    }
+  }
+
+  await deps.save({ linesSentAt: new Date(deps.clock.now()) });
+  const body: Cin7SaleOrderInput = { SaleID: saleId, ...p.snapshot.order };
+  let saved: Awaited<ReturnType<SalesApi['saveOrder']>>;
+  try {
+    saved = await sales.saveOrder(body);
+  } catch (error) {
+    if (isUncertainWriteOutcome(error)) {
+      await deps.event({
+        type: 'outcome-unknown',
+        message: `Cin7 did not confirm the lines (${describe(error)}); reading the sale before sending them again`,
+        cin7OrderNumber: orderNumber,
+      });
+    }
+    throw error;
+  }
+  orderNumber = saved.SaleOrderNumber || orderNumber;
+  const authorised = body.Status === 'AUTHORISED';
+  await deps.event({
+    type: authorised ? 'authorised' : 'lines-saved',
+    message: `Sent ${body.Lines.length} line${body.Lines.length === 1 ? '' : 's'}${
+      body.AdditionalCharges?.length ? ' and freight' : ''
+    } to sale ${orderNumber ?? saleId} (${authorised ? 'Authorised' : 'Draft'})`,
+    cin7OrderNumber: orderNumber,
+  });
+  return { saleId, orderNumber };
+}
+
+/**
+ * Whether the sale's order already holds what we send: its status moved past NOT AVAILABLE to the one we asked for
+ * (or further: someone authorised a draft), with our products in it.
+ */
+export function orderHoldsLines(sale: Cin7Sale, snapshot: SentSaleSnapshot): boolean {
+  const order = sale.Order;
+  if (!order?.Status || order.Status === 'NOT AVAILABLE') return false;
+  const wanted = snapshot.order.Status;
+  if (wanted === 'AUTHORISED' && order.Status === 'DRAFT') return false;
+  const sent = snapshot.order.Lines.map((l) => l.ProductID.toLowerCase()).sort();
+  const held = order.Lines.map((l) => (l.ProductID ?? '').toLowerCase()).sort();
+  return sent.length === held.length && sent.every((id, i) => id === held[i]);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error
+    ? error.name
+        .replace(/^Cin7/, '')
+        .replace(/Error$/, '')
+        .toLowerCase() || 'error'
+    : 'error';
+}
