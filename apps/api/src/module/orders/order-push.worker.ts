@@ -29,7 +29,7 @@ import {
 import { buildSale, refusalBeforeCin7 } from './sale.mapper.js';
 import { SaleDefaultsService } from './sale-defaults.service.js';
 import { SaleInputs } from './sale-inputs.service.js';
-import { type PushProgress, pushSaleOnce, SaleUnusableError } from './sale-push.engine.js';
+import { type PushProgress, pushSaleOnce, type SalesApi, SaleUnusableError } from './sale-push.engine.js';
 
 export const ORDER_PUSH_SWEEP_INTERVAL = 'cin7-core:order-push-sweep';
 /** Workers of the push queue per replica: pushes of several suppliers (each on its own budget) move in parallel. */
@@ -164,7 +164,7 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
         headerSentAt: push.headerSentAt,
         linesSentAt: push.linesSentAt,
       };
-      const sales = (await getClient()).sales;
+      const sales: SalesApi = (await getClient()).sales;
       for (let pass = 1; ; pass++) {
         try {
           const result = await pushSaleOnce(progress, {

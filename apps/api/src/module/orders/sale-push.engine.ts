@@ -1,15 +1,33 @@
 import type { Clock } from '@upstock/cin7-core';
 import {
-  type Cin7Client,
-  type Cin7Sale,
+  type Cin7SaleHeaderInput,
   type Cin7SaleOrderInput,
   isUncertainWriteOutcome,
 } from '@upstock/cin7-core';
 import type { SentSaleSnapshot } from './order-push.entity.js';
 import type { NewEvent, PushPatch } from './order-push.repository.js';
 
-/** The four sale calls a push makes; the real client's `sales` satisfies it, and so do test fakes. */
-export type SalesApi = Pick<Cin7Client['sales'], 'create' | 'saveOrder' | 'get' | 'findByExternalId'>;
+/** What the engine reads of a sale (the client's parsed `Cin7Sale` has these and more). */
+export interface SaleSeen {
+  ID: string;
+  Status: string | null;
+  Order: {
+    SaleOrderNumber: string | null;
+    Status: string | null;
+    Lines: { ProductID: string | null }[];
+  } | null;
+}
+
+/**
+ * The four sale calls a push makes. The real client's `sales` satisfies it (checked where the worker passes it);
+ * test fakes satisfy it too, so the two cannot drift apart.
+ */
+export interface SalesApi {
+  create(header: Cin7SaleHeaderInput): Promise<Pick<SaleSeen, 'ID' | 'Order'>>;
+  saveOrder(order: Cin7SaleOrderInput): Promise<{ SaleOrderNumber: string | null }>;
+  get(id: string): Promise<SaleSeen | null>;
+  findByExternalId(externalId: string): Promise<{ SaleID: string; OrderNumber: string | null }[]>;
+}
 
 /** What the engine knows of a push: the durable progress markers, as stored. */
 export interface PushProgress {
@@ -73,7 +91,7 @@ export async function pushSaleOnce(
 
   if (!saleId) {
     await deps.save({ headerSentAt: new Date(deps.clock.now()) });
-    let sale: Cin7Sale;
+    let sale: Pick<SaleSeen, 'ID' | 'Order'>;
     try {
       sale = await sales.create(p.snapshot.header);
     } catch (error) {
@@ -111,7 +129,7 @@ export async function pushSaleOnce(
 
   await deps.save({ linesSentAt: new Date(deps.clock.now()) });
   const body: Cin7SaleOrderInput = { SaleID: saleId, ...p.snapshot.order };
-  let saved: Awaited<ReturnType<SalesApi['saveOrder']>>;
+  let saved: { SaleOrderNumber: string | null };
   try {
     saved = await sales.saveOrder(body);
   } catch (error) {
@@ -140,7 +158,7 @@ export async function pushSaleOnce(
  * Whether the sale's order already holds what we send: its status moved past NOT AVAILABLE to the one we asked for
  * (or further: someone authorised a draft), with our products in it.
  */
-export function orderHoldsLines(sale: Cin7Sale, snapshot: SentSaleSnapshot): boolean {
+export function orderHoldsLines(sale: SaleSeen, snapshot: SentSaleSnapshot): boolean {
   const order = sale.Order;
   if (!order?.Status || order.Status === 'NOT AVAILABLE') return false;
   const wanted = snapshot.order.Status;

@@ -1,0 +1,256 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  Cin7ConnectionError,
+  type Cin7SaleHeaderInput,
+  type Cin7SaleOrderInput,
+  Cin7ServerError,
+  Cin7ThrottledError,
+  Cin7ValidationError,
+} from '@upstock/cin7-core';
+import type { SentSaleSnapshot } from './order-push.entity.js';
+import type { NewEvent, PushPatch } from './order-push.repository.js';
+import { type PushProgress, pushSaleOnce, type SaleSeen, type SalesApi } from './sale-push.engine.js';
+
+type Fault = 'none' | 'fail-before' | 'drop-after' | 'throttle';
+interface FakeSale {
+  ID: string;
+  ExternalID: string | null;
+  number: string;
+  order: { Status: string; Lines: { ProductID: string }[] };
+}
+
+/** A Cin7 in memory: it applies writes, and on demand fails before applying or loses the answer after applying. */
+class FakeCin7 implements SalesApi {
+  readonly sales: FakeSale[] = [];
+  calls: string[] = [];
+  private next = 1;
+  constructor(private readonly faults: (call: string) => Fault = () => 'none') {}
+
+  private gate(call: string, method: string): Fault {
+    this.calls.push(call);
+    const fault = this.faults(call);
+    const init = { status: 500, cin7Message: 'boom', method, path: call };
+    if (fault === 'fail-before') throw new Cin7ServerError(init);
+    if (fault === 'throttle') throw new Cin7ThrottledError({ ...init, status: 429, retryAfterMs: null });
+    return fault;
+  }
+
+  async create(header: Cin7SaleHeaderInput) {
+    const fault = this.gate('create', 'POST');
+    const sale: FakeSale = {
+      ID: `sale-${this.next}`,
+      ExternalID: header.ExternalID ?? null,
+      number: `SO-${String(this.next++).padStart(5, '0')}`,
+      order: { Status: 'NOT AVAILABLE', Lines: [] },
+    };
+    this.sales.push(sale);
+    if (fault === 'drop-after') throw lost('POST');
+    return {
+      ID: sale.ID.toUpperCase(),
+      Order: { SaleOrderNumber: sale.number, Status: 'NOT AVAILABLE', Lines: [] },
+    };
+  }
+
+  async saveOrder(order: Cin7SaleOrderInput) {
+    const fault = this.gate('saveOrder', 'POST');
+    const sale = this.sales.find((s) => s.ID === order.SaleID);
+    if (!sale)
+      throw new Cin7ValidationError({
+        status: 400,
+        cin7Message: 'Sale not found',
+        method: 'POST',
+        path: 'sale/order',
+      });
+    if (sale.order.Status === 'AUTHORISED') {
+      throw new Cin7ValidationError({
+        status: 400,
+        cin7Message: 'Sale order is AUTHORISED and cannot be changed.',
+        method: 'POST',
+        path: 'sale/order',
+      });
+    }
+    sale.order = { Status: order.Status, Lines: order.Lines.map((l) => ({ ProductID: l.ProductID })) };
+    if (fault === 'drop-after') throw lost('POST');
+    return { SaleOrderNumber: sale.number };
+  }
+
+  async get(id: string): Promise<SaleSeen | null> {
+    this.gate('get', 'GET');
+    const sale = this.sales.find((s) => s.ID === id);
+    return sale
+      ? {
+          ID: sale.ID,
+          Status: 'ORDERING',
+          Order: { SaleOrderNumber: sale.number, Status: sale.order.Status, Lines: sale.order.Lines },
+        }
+      : null;
+  }
+
+  async findByExternalId(externalId: string) {
+    this.gate('find', 'GET');
+    return this.sales
+      .filter((s) => s.ExternalID === externalId)
+      .map((s) => ({ SaleID: s.ID, OrderNumber: s.number }));
+  }
+}
+
+function lost(method: string) {
+  return new Cin7ConnectionError({
+    status: null,
+    cin7Message: 'socket hang up',
+    method,
+    path: 'sale',
+    code: 'ECONNRESET',
+    beforeSending: false,
+  });
+}
+
+const snapshot: SentSaleSnapshot = {
+  header: { CustomerID: 'c1', Location: 'Main Warehouse', ExternalID: 'upstock-order:o1', SkipQuote: true },
+  order: {
+    Status: 'AUTHORISED',
+    Lines: [
+      { ProductID: 'p1', Name: 'Tent', Quantity: 1, Price: 10, TaxRule: 'GST', Total: 10 },
+      { ProductID: 'p2', Name: 'Stove', Quantity: 2, Price: 5, TaxRule: 'GST', Total: 10 },
+    ],
+    AdditionalCharges: [],
+  },
+  totals: { lines: 20, freight: 0, total: 20, currency: 'NZD' },
+  tracking: null,
+};
+
+/** Runs passes like the worker does (a durable store, fresh progress each pass) until one succeeds. */
+async function pushUntilDone(cin7: FakeCin7, { crashAfterSave = -1, maxPasses = 20 } = {}) {
+  const stored: PushProgress = {
+    externalId: 'upstock-order:o1',
+    snapshot,
+    cin7SaleId: null,
+    cin7OrderNumber: null,
+    headerSentAt: null,
+    linesSentAt: null,
+  };
+  const events: Omit<NewEvent, 'attempt'>[] = [];
+  let saves = 0;
+  for (let pass = 1; pass <= maxPasses; pass++) {
+    try {
+      return {
+        result: await pushSaleOnce(
+          { ...stored },
+          {
+            sales: cin7,
+            clock: { now: () => 0 },
+            event: async (e) => {
+              events.push(e);
+            },
+            save: async (patch: PushPatch) => {
+              Object.assign(stored, strip(patch));
+              if (saves++ === crashAfterSave) throw new Error('process killed');
+            },
+          },
+        ),
+        events,
+        stored,
+        passes: pass,
+      };
+    } catch {
+      // the worker would classify and try again; every failure here is one it tries again
+    }
+  }
+  throw new Error('never completed');
+}
+
+function strip(patch: PushPatch): Partial<PushProgress> {
+  const out: Partial<PushProgress> = {};
+  if (patch.cin7SaleId !== undefined) out.cin7SaleId = patch.cin7SaleId;
+  if (patch.cin7OrderNumber !== undefined) out.cin7OrderNumber = patch.cin7OrderNumber;
+  if (patch.headerSentAt !== undefined) out.headerSentAt = patch.headerSentAt;
+  if (patch.linesSentAt !== undefined) out.linesSentAt = patch.linesSentAt;
+  return out;
+}
+
+function once(call: string, fault: Fault): (c: string) => Fault {
+  let used = false;
+  return (c) => {
+    if (c !== call || used) return 'none';
+    used = true;
+    return fault;
+  };
+}
+
+function expectOneCompleteSale(cin7: FakeCin7) {
+  expect(cin7.sales).toHaveLength(1);
+  expect(cin7.sales[0]?.order).toEqual({
+    Status: 'AUTHORISED',
+    Lines: [{ ProductID: 'p1' }, { ProductID: 'p2' }],
+  });
+}
+
+describe('pushSaleOnce', () => {
+  it('creates the header then the lines: two calls, sale id stored lowercase', async () => {
+    const cin7 = new FakeCin7();
+    const { result, events, stored } = await pushUntilDone(cin7);
+    expect(cin7.calls).toEqual(['create', 'saveOrder']);
+    expect(result).toEqual({ saleId: 'sale-1', orderNumber: 'SO-00001' });
+    expect(stored.cin7SaleId).toBe('sale-1');
+    expect(events.map((e) => e.type)).toEqual(['header-created', 'authorised']);
+    expectOneCompleteSale(cin7);
+  });
+
+  it('finds the sale by external id when the header’s answer was lost after Cin7 applied it', async () => {
+    const cin7 = new FakeCin7(once('create', 'drop-after'));
+    const { events } = await pushUntilDone(cin7);
+    expect(cin7.calls).toEqual(['create', 'find', 'saveOrder']);
+    expect(events.map((e) => e.type)).toEqual(['outcome-unknown', 'sale-found', 'authorised']);
+    expectOneCompleteSale(cin7);
+  });
+
+  it('creates again only after the lookup shows the failed header was not applied', async () => {
+    const cin7 = new FakeCin7(once('create', 'fail-before'));
+    await pushUntilDone(cin7);
+    expect(cin7.calls).toEqual(['create', 'find', 'create', 'saveOrder']);
+    expectOneCompleteSale(cin7);
+  });
+
+  it('does not resend lines Cin7 applied when their answer was lost (an authorised order cannot take them again)', async () => {
+    const cin7 = new FakeCin7(once('saveOrder', 'drop-after'));
+    const { events } = await pushUntilDone(cin7);
+    expect(cin7.calls).toEqual(['create', 'saveOrder', 'get']);
+    expect(events.map((e) => e.type)).toEqual(['header-created', 'outcome-unknown', 'lines-saved']);
+    expectOneCompleteSale(cin7);
+  });
+
+  it('completes a header without lines instead of creating another sale', async () => {
+    const cin7 = new FakeCin7(once('saveOrder', 'fail-before'));
+    await pushUntilDone(cin7);
+    expect(cin7.calls).toEqual(['create', 'saveOrder', 'get', 'saveOrder']);
+    expectOneCompleteSale(cin7);
+  });
+
+  it('a throttled header is certain (nothing applied), costs only a lookup', async () => {
+    const cin7 = new FakeCin7(once('create', 'throttle'));
+    await pushUntilDone(cin7);
+    expectOneCompleteSale(cin7);
+  });
+
+  it.each([0, 1, 2, 3])('resumes after a crash right after store #%i', async (crashAfterSave) => {
+    const cin7 = new FakeCin7();
+    await pushUntilDone(cin7, { crashAfterSave });
+    expectOneCompleteSale(cin7);
+  });
+
+  it('stays exactly once under random faults on every call', async () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      let x = seed;
+      const random = () => {
+        x = (x * 1103515245 + 12345) % 2 ** 31;
+        return x / 2 ** 31;
+      };
+      const cin7 = new FakeCin7(() => {
+        const r = random();
+        return r < 0.15 ? 'fail-before' : r < 0.3 ? 'drop-after' : r < 0.35 ? 'throttle' : 'none';
+      });
+      await pushUntilDone(cin7, { crashAfterSave: Math.floor(random() * 6) - 1, maxPasses: 50 });
+      expectOneCompleteSale(cin7);
+    }
+  });
+});
