@@ -11,7 +11,7 @@ describe('import customers and products (medium seed)', () => {
   beforeAll(async () => {
     t = await createTestApp({ sandbox: { seed: 'medium', rateLimit: { enabled: false } } });
     ({ products, customers } = await sandboxCatalog(t, t.suppliers.kiwi));
-  });
+  }, 60_000);
   afterAll(() => t?.close());
 
   const kiwi = () => t.suppliers.kiwi.id;
@@ -32,7 +32,7 @@ describe('import customers and products (medium seed)', () => {
     expect(await t.dataSource.query(`SELECT * FROM cin7_sync_run WHERE kind LIKE 'import-%'`)).toHaveLength(
       0,
     );
-  });
+  }, 60_000);
 
   it('lands every active stock product exactly once, linked, with images (default first) and plain-text notes', async () => {
     const job = await runImport(t, t.suppliers.kiwi, 'products');
@@ -72,7 +72,7 @@ describe('import customers and products (medium seed)', () => {
     // Cin7's HTML description ("<p>name</p><p>Generated product <em>#n</em>.</p>") as plain text.
     const n = Number(withCareSheet.SKU.slice(4));
     expect(host.notes).toBe(`${withCareSheet.Name}\nGenerated product #${n}.`);
-  });
+  }, 60_000);
 
   it('lands every active customer once with contacts, addresses, tier, discount, rep; other currencies blocked', async () => {
     const job = await runImport(t, t.suppliers.kiwi, 'customers');
@@ -121,7 +121,7 @@ describe('import customers and products (medium seed)', () => {
     expect(hostById.get(blocked.upstock_customer_id)?.ordering_blocked_reason).toMatch(
       /cannot be sent to Cin7/,
     );
-  });
+  }, 60_000);
 
   it('a re-import after changes in Cin7 updates the same rows, never duplicates', async () => {
     const product = activeStock()[3] as Cin7Product;
@@ -147,7 +147,7 @@ describe('import customers and products (medium seed)', () => {
       [customer.ID],
     );
     expect(link.discount).toBe(12.5);
-  });
+  }, 60_000);
 
   it('links a product whose SKU already exists in Upstock instead of duplicating it', async () => {
     const product = activeStock()[7] as Cin7Product;
@@ -156,14 +156,14 @@ describe('import customers and products (medium seed)', () => {
     expect(job.result).toMatchObject({ created: 0, linkedExisting: 1 });
     expect(await supplierRows(t, 'host_product', kiwi())).toHaveLength(activeStock().length);
     expect(await supplierRows(t, 'cin7_product_link', kiwi())).toHaveLength(activeStock().length);
-  });
+  }, 60_000);
 
   it('joins an import of the same kind that is already queued or running', async () => {
     const first = await startImport(t, t.suppliers.kiwi, 'customers');
     const second = await startImport(t, t.suppliers.kiwi, 'customers');
     expect(second.id).toBe(first.id);
     await t.waitForJob(t.suppliers.kiwi, first.id, 60_000);
-  });
+  }, 60_000);
 
   it("keeps suppliers apart: another supplier's import lands in its own rows, and sees none of the first's jobs", async () => {
     const aussie = t.suppliers.aussie;
@@ -178,5 +178,5 @@ describe('import customers and products (medium seed)', () => {
     const kiwiJobs = await t.http.get(`${base}/jobs`).set(t.as(t.suppliers.kiwi));
     const kiwiJobId = kiwiJobs.body.items[0].id;
     expect((await t.http.get(`${base}/jobs/${kiwiJobId}`).set(t.as(aussie))).status).toBe(404);
-  });
+  }, 60_000);
 });
