@@ -23,6 +23,9 @@ export interface E2eStack {
   cin7?: { accountId: string; apiKey: string } | undefined;
 }
 
+/** E2E_STACK_LOGS=1 prints every line the stack's processes write (quiet by default). */
+export const stackLogs = process.env.E2E_STACK_LOGS === '1';
+
 const STACK_VAR = 'UPSTOCK_E2E_STACK';
 
 export function publishStack(stack: E2eStack): void {

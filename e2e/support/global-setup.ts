@@ -1,4 +1,4 @@
-import { assertChromiumInstalled, type E2eStack, publishStack, stackFromEnv } from './e2e.env.js';
+import { assertChromiumInstalled, type E2eStack, publishStack, stackFromEnv, stackLogs } from './e2e.env.js';
 
 interface StartedStack extends E2eStack {
   stop(): Promise<void>;
@@ -13,11 +13,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     return async () => {};
   }
   // scripts/stack.mjs is plain JS (no types): imported by URL and given its documented shape here.
-  const stackModule: { startStack(options: { fresh: boolean }): Promise<StartedStack> } = await import(
-    new URL('../../scripts/stack.mjs', import.meta.url).href
-  );
+  const stackModule: { startStack(options: { fresh: boolean; quiet?: boolean }): Promise<StartedStack> } =
+    await import(new URL('../../scripts/stack.mjs', import.meta.url).href);
   const { startStack } = stackModule;
-  const stack = await startStack({ fresh: true });
+  const stack = await startStack({ fresh: true, quiet: !stackLogs });
   publishStack({ urls: stack.urls, suppliers: stack.suppliers, cin7: stack.cin7 });
   return () => stack.stop();
 }

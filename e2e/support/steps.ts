@@ -1,7 +1,8 @@
-import type { Page, TestInfo } from '@playwright/test';
+import { type Page, test } from '@playwright/test';
 
 /** Saves a full-page screenshot of the current step as a test artifact (numbered, so they read as a story). */
-export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+export async function snap(page: Page, name: string): Promise<void> {
+  const testInfo = test.info();
   const index = String(testInfo.attachments.filter((a) => a.contentType === 'image/png').length + 1).padStart(
     2,
     '0',

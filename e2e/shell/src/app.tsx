@@ -1,14 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { OrdersPage } from './orders-page.js';
+import { PriceListsPage } from './price-lists-page.js';
 import { RemotePanel } from './remote-panel.js';
 import { moduleBaseUrl } from './shell.config.js';
 import { type DemoSupplier, fetchAs, fetchDemoSuppliers } from './suppliers.js';
 
-type Route = 'settings' | 'orders';
+type Route = { page: 'settings' } | { page: 'orders'; orderId: string | null } | { page: 'price-lists' };
 const SETTINGS_HASH = '#/settings/integrations/cin7-core';
 const ORDERS_HASH = '#/orders';
-const routeOf = (hash: string): Route => (hash.startsWith(ORDERS_HASH) ? 'orders' : 'settings');
+const PRICE_LISTS_HASH = '#/price-lists';
+
+function routeOf(hash: string): Route {
+  if (hash.startsWith(ORDERS_HASH)) {
+    const orderId = hash.slice(ORDERS_HASH.length).replace(/^\//, '');
+    return { page: 'orders', orderId: orderId || null };
+  }
+  if (hash.startsWith(PRICE_LISTS_HASH)) return { page: 'price-lists' };
+  return { page: 'settings' };
+}
 
 function useHashRoute(): Route {
   const [route, setRoute] = useState<Route>(() => routeOf(window.location.hash));
@@ -32,10 +42,13 @@ export function App() {
       <header className="shell-header">
         <span className="shell-brand">Upstock admin</span>
         <nav aria-label="Main">
-          <a href={ORDERS_HASH} aria-current={route === 'orders' ? 'page' : undefined}>
+          <a href={ORDERS_HASH} aria-current={route.page === 'orders' ? 'page' : undefined}>
             Orders
           </a>
-          <a href={SETTINGS_HASH} aria-current={route === 'settings' ? 'page' : undefined}>
+          <a href={PRICE_LISTS_HASH} aria-current={route.page === 'price-lists' ? 'page' : undefined}>
+            Price lists
+          </a>
+          <a href={SETTINGS_HASH} aria-current={route.page === 'settings' ? 'page' : undefined}>
             Settings
           </a>
         </nav>
@@ -65,8 +78,10 @@ export function App() {
           </div>
         ) : !supplier ? (
           <p>The reference host has no demo suppliers.</p>
-        ) : route === 'orders' ? (
-          <OrdersPage key={supplier.id} supplier={supplier} />
+        ) : route.page === 'orders' ? (
+          <OrdersPage key={supplier.id} supplier={supplier} orderId={route.orderId} />
+        ) : route.page === 'price-lists' ? (
+          <PriceListsPage key={supplier.id} supplier={supplier} />
         ) : (
           <SettingsPage key={supplier.id} supplier={supplier} />
         )}
