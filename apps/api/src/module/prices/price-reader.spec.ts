@@ -42,18 +42,17 @@ describe('mergeTiers', () => {
 });
 
 describe('findUnsupported', () => {
-  it('sorts active rules into volume and product discounts, and lists current deals', () => {
+  it('sorts active rules into volume and product discounts, and lists deals switched on', () => {
     const now = Date.UTC(2026, 0, 1);
     const findings = findUnsupported(
       [rule('Volume 5%', 'QuantityBased'), rule('Clearance', 'Simple'), rule('Old', 'Simple', false)],
-      [deal('Winter'), deal('Expired', { DateTo: new Date(now - 1) }), deal('Off', { IsActive: false })],
-      now,
+      [deal('Winter', { DateTo: new Date(now - 1) }), deal('Off', { IsActive: false })],
     );
     expect(findings).toEqual([
       { feature: 'product-discounts', count: 1, examples: ['Clearance'] },
       { feature: 'volume-discounts', count: 1, examples: ['Volume 5%'] },
       { feature: 'deals', count: 1, examples: ['Winter'] },
     ]);
-    expect(findUnsupported([], [], now)).toEqual([]);
+    expect(findUnsupported([], [])).toEqual([]);
   });
 });

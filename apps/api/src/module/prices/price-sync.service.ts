@@ -231,7 +231,7 @@ export class PriceSyncService {
       // stays at three calls.
       const [rules, deals] = [await client.reference.discountRules(), await client.reference.deals()];
       await this.store.updateState(supplierId, {
-        unsupported: findUnsupported(rules, deals, this.now()),
+        unsupported: findUnsupported(rules, deals),
         unsupportedCheckedAt: new Date(this.now()),
       });
     }
