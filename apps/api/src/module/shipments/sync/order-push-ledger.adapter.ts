@@ -26,7 +26,7 @@ export class OrderPushLedgerAdapter implements OrderPushLedger {
     if (ids.length === 0) return [];
     const rows = await this.pushes.find({
       where: { supplierId, cin7SaleId: In(ids) },
-      select: { upstockOrderId: true, cin7SaleId: true, cin7OrderNumber: true, state: true },
+      select: { upstockOrderId: true, cin7SaleId: true, cin7OrderNumber: true, state: true, sentAt: true },
     });
     return rows.flatMap((r) =>
       r.cin7SaleId
@@ -36,6 +36,7 @@ export class OrderPushLedgerAdapter implements OrderPushLedger {
               saleId: r.cin7SaleId.toLowerCase(),
               saleNumber: r.cin7OrderNumber,
               complete: r.state === 'pushed' || r.state === 'shipped',
+              sentAt: r.sentAt,
             },
           ]
         : [],

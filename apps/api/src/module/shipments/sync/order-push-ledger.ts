@@ -11,6 +11,8 @@ export interface PushedSale {
   saleNumber: string | null;
   /** The lines are in Cin7 (a header still waiting for its lines cannot drift yet). */
   complete: boolean;
+  /** When the push finished sending (our clock); a sale changed well after it was changed by someone else. */
+  sentAt: Date | null;
 }
 
 export type ShipmentEventType =

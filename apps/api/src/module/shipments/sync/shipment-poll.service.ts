@@ -22,9 +22,17 @@ const FIRST_CYCLE_LOOKBACK_MS = 60 * 60_000;
 /**
  * saleList order is not stable between requests (reference §5.6), so pages of one listing can overlap and miss
  * rows: when fewer distinct sales than Cin7's Total were seen, the window is listed again, up to this many times;
- * if still short, the cursor stays put and the next cycle lists the window again.
+ * if still short, the cursor stays put and the next cycle lists the window again. A window that fits one page
+ * (the usual case between two cycles) cannot be affected.
  */
-const MAX_LIST_PASSES = 3;
+const MAX_LIST_PASSES = 4;
+/**
+ * A sale first listed with a modification this long after our push finished was changed by someone in Cin7
+ * (an edit: drift) and is fetched; closer to the push it is taken as the push's own write. Covers clock skew.
+ */
+const FIRST_SIGHT_SLACK_MS = 60_000;
+/** Cin7's largest page: a cycle's window normally fits in one call. */
+const PAGE_LIMIT = 1000;
 
 export interface PollCycleResult {
   rows: number;
@@ -77,7 +85,8 @@ export class ShipmentPoll implements OnModuleInit {
     }
   }
 
-  async cycle(supplierId: string): Promise<PollCycleResult> {
+  /** `opts.pageLimit` exists for tests that need several pages from a small window. */
+  async cycle(supplierId: string, opts: { pageLimit?: number } = {}): Promise<PollCycleResult> {
     const { connection, client } = await this.connections.clientFor(supplierId, 'background');
     const cycleStart = this.now();
     const [schedule] = await this.dataSource.query(
@@ -94,7 +103,7 @@ export class ShipmentPoll implements OnModuleInit {
     let complete = false;
     for (let pass = 0; pass < MAX_LIST_PASSES && !complete; pass++) {
       let total = 0;
-      for await (const page of client.sales.pages({ UpdatedSince: since })) {
+      for await (const page of client.sales.pages({ UpdatedSince: since, Limit: opts.pageLimit ?? PAGE_LIMIT })) {
         calls++;
         total = Math.max(total, page.total);
         for (const row of page.items) rows.set(row.SaleID, row);
@@ -130,8 +139,8 @@ export class ShipmentPoll implements OnModuleInit {
 
   /**
    * Sales of ours worth a fetch: seen before and changed since (shipping status, sale status, or a newer Cin7
-   * modification, which is how line edits show), or seen for the first time already shipped or voided. A first
-   * sighting of an open sale only records a baseline: its lines are checked for drift at its next change.
+   * modification, which is how line edits show), or seen for the first time already shipped or voided, or modified
+   * well after our push. Otherwise a first sighting only records a baseline (no call).
    * Sales seen again unchanged (the overlap) are skipped.
    */
   private async selectChanged(
@@ -152,7 +161,11 @@ export class ShipmentPoll implements OnModuleInit {
       if (!row) continue;
       const state = bySale.get(pushed.saleId);
       if (!state) {
-        if (isNotable(row)) changed.push(pushed);
+        const changedSincePush =
+          pushed.sentAt !== null &&
+          row.Updated !== null &&
+          row.Updated.getTime() > pushed.sentAt.getTime() + FIRST_SIGHT_SLACK_MS;
+        if (isNotable(row) || changedSincePush) changed.push(pushed);
         else await this.recordBaseline(supplierId, pushed, row);
         continue;
       }

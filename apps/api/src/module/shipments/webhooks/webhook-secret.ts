@@ -12,7 +12,7 @@ export const SHIPMENT_WEBHOOK_TYPES = [
 
 /**
  * Where Cin7 delivers a connection's events. The module is mounted under DEFAULT_ROUTE_PREFIX unless the host
- * chose another prefix, which the options do not carry yet (see the shipments notes in docs).
+ * chose another prefix, which the options do not carry yet (a host mounting elsewhere needs that option added).
  */
 export function webhookUrl(publicBaseUrl: string, connectionId: string): string {
   return `${publicBaseUrl.replace(/\/+$/, '')}/${DEFAULT_ROUTE_PREFIX}/webhooks/cin7/${connectionId}`;

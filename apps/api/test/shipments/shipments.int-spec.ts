@@ -1,0 +1,351 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ShipmentPoll } from '../../src/module/shipments/sync/shipment-poll.service.js';
+import { ShipmentScheduler } from '../../src/module/shipments/sync/shipment-scheduler.service.js';
+import { WebhookRegistrations } from '../../src/module/shipments/webhooks/webhook-registrations.service.js';
+import { WEBHOOK_SECRET_HEADER } from '../../src/module/shipments/webhooks/webhook-secret.js';
+import { createTestApp, type TestApp, type TestSupplier } from '../support/test-app.js';
+import { type PushedOrder, PushedOrders } from './pushed-orders.fixture.js';
+
+const base = '/integrations/cin7-core';
+/**
+ * Sandbox and API clocks run this much faster than real time, so the API's 60-calls-a-minute budget (which this
+ * file would otherwise exhaust) refills in two real seconds.
+ */
+const TIME_SCALE = 30;
+
+interface HostOrderView {
+  status: string;
+  tracking: string | null;
+  carrier: string | null;
+  totalsMismatch: string | null;
+}
+
+describe('shipments come back from Cin7', () => {
+  let t: TestApp;
+  let kiwi: TestSupplier;
+  let aussie: TestSupplier;
+  let orders: PushedOrders;
+  let connectionId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      sandbox: { seed: 'small', rateLimit: { enabled: false }, timeScale: TIME_SCALE },
+      timeScale: TIME_SCALE,
+    });
+    ({ kiwi, aussie } = t.suppliers);
+    await t.connect(kiwi);
+    await t.connect(aussie);
+    for (const s of [kiwi, aussie]) {
+      await t.waitFor(async () => (await connection(s)).health?.webhooks === 'registered', {
+        what: 'webhooks registered',
+      });
+    }
+    [{ id: connectionId }] = await t.dataSource.query(
+      `SELECT id FROM cin7_connection WHERE supplier_id = $1`,
+      [kiwi.id],
+    );
+    orders = await new PushedOrders(t, kiwi).init();
+  });
+  afterAll(() => t?.close());
+
+  const connection = async (s: TestSupplier) => (await t.http.get(`${base}/connection`).set(t.as(s))).body;
+  const hostOrder = async (o: PushedOrder): Promise<HostOrderView> =>
+    (await t.http.get(`/host/orders/${o.orderId}`).set(t.as(kiwi))).body;
+  const waitShipped = (o: PushedOrder) =>
+    t.waitFor(
+      async () => {
+        const view = await hostOrder(o);
+        return view.status === 'shipped' ? view : undefined;
+      },
+      { what: `order ${o.orderNumber} shipped` },
+    );
+  const timeline = async (o: PushedOrder): Promise<{ step: string; message: string }[]> =>
+    t.dataSource.query(
+      `SELECT e.step, e.message FROM cin7_order_push_event e JOIN cin7_order_push p ON p.id = e.push_id
+        WHERE p.upstock_order_id = $1 ORDER BY e.id`,
+      [o.orderId],
+    );
+  const notifications = async (
+    orderId: string,
+  ): Promise<{ kind: string; title: string; message: string }[]> =>
+    (await t.http.get('/host/notifications').set(t.as(kiwi))).body.filter(
+      (n: { orderId: string }) => n.orderId === orderId,
+    );
+  const secret = async (): Promise<string> => {
+    const hooks = await orders.client.webhooks.list();
+    const value = hooks[0]?.ExternalHeaders.find((h) => h.Key === WEBHOOK_SECRET_HEADER)?.Value;
+    if (!value) throw new Error('no secret header registered');
+    return value;
+  };
+  const deliver = (payload: object, key: string | null, id = connectionId) => {
+    const req = t.http.post(`${base}/webhooks/cin7/${id}`);
+    return (key === null ? req : req.set(WEBHOOK_SECRET_HEADER, key)).send(payload);
+  };
+  const pollNow = async () => {
+    const res = await t.http.post(`${base}/shipments/poll`).set(t.as(kiwi));
+    expect(res.status).toBe(202);
+  };
+  const jobsOf = async (queue: string): Promise<number> =>
+    Number(
+      (await t.dataSource.query(`SELECT count(*) AS n FROM cin7_jobs.job WHERE name = $1`, [queue]))[0].n,
+    );
+
+  it('registers both shipment webhooks at the connection URL with the secret header, never storing it in clear', async () => {
+    const hooks = await orders.client.webhooks.list();
+    expect(hooks.map((h) => h.Type).sort()).toEqual([
+      'Sale/ShipmentAuthorised',
+      'Sale/ShipmentTrackingNumberChanged',
+    ]);
+    for (const hook of hooks) {
+      expect(hook.IsActive).toBe(true);
+      expect(hook.ExternalURL).toBe(`${t.url}${base}/webhooks/cin7/${connectionId}`);
+    }
+    const value = await secret();
+    expect(value.length).toBeGreaterThanOrEqual(32);
+    const [row] = await t.dataSource.query(
+      `SELECT webhook_secret_encrypted FROM cin7_connection WHERE id = $1`,
+      [connectionId],
+    );
+    expect(row.webhook_secret_encrypted).not.toContain(value);
+  });
+
+  it('marks the order shipped with the tracking link and carrier, by webhook', async () => {
+    const o = await orders.create([{ sku: orders.skus[0] ?? '', quantity: 2 }]);
+    await t.sandbox.admin.shipSale(0, o.saleId, {
+      trackingUrl: 'https://track.example/parcel/77',
+      carrier: 'NZ Post',
+    });
+    const view = await waitShipped(o);
+    expect(view.tracking).toBe('https://track.example/parcel/77');
+    expect(view.carrier).toBe('NZ Post');
+    const events = await timeline(o);
+    expect(events.map((e) => e.step)).toEqual(['shipped']);
+    expect(events[0]?.message).toContain('tracking link https://track.example/parcel/77');
+    const [push] = await t.dataSource.query(`SELECT state FROM cin7_order_push WHERE upstock_order_id = $1`, [
+      o.orderId,
+    ]);
+    expect(push.state).toBe('shipped');
+  });
+
+  it('passes a tracking number on, by webhook', async () => {
+    const o = await orders.create([{ sku: orders.skus[1] ?? '', quantity: 1 }]);
+    await t.sandbox.admin.shipSale(0, o.saleId, { trackingNumber: 'NZ123456789', carrier: 'NZ Post' });
+    const view = await waitShipped(o);
+    // The reference host keeps one tracking field (the link when Cin7 has one); the number reaches the port.
+    expect(view.tracking).toContain('NZ123456789');
+    expect((await timeline(o))[0]?.message).toContain('tracking number NZ123456789');
+  });
+
+  it('refuses a forged, unsigned or misaddressed webhook with 401 and does nothing', async () => {
+    const o = await orders.create([{ sku: orders.skus[0] ?? '', quantity: 1 }]);
+    const payload = { SaleTaskID: o.saleId.toUpperCase(), EventType: 'Sale/ShipmentAuthorised' };
+    const before = await jobsOf('cin7-shipment-event');
+    const right = await secret();
+    const [aussieConnection] = await t.dataSource.query(
+      `SELECT id FROM cin7_connection WHERE supplier_id = $1`,
+      [aussie.id],
+    );
+    for (const res of [
+      await deliver(payload, 'forged-secret'),
+      await deliver(payload, null),
+      await deliver(payload, `${right}x`),
+      await deliver(payload, right, aussieConnection.id),
+      await deliver(payload, right, '00000000-0000-0000-0000-000000000000'),
+      await deliver(payload, right, 'not-a-uuid'),
+    ]) {
+      expect(res.status).toBe(401);
+    }
+    expect(await jobsOf('cin7-shipment-event')).toBe(before);
+    expect((await hostOrder(o)).status).toBe('approved');
+  });
+
+  it('changes nothing twice for replayed, duplicated and out-of-order events', async () => {
+    const o = await orders.create([{ sku: orders.skus[0] ?? '', quantity: 3 }]);
+    const key = await secret();
+    const authorised = {
+      SaleTaskID: o.saleId.toUpperCase(),
+      OrderNumber: o.saleNumber,
+      EventType: 'Sale/ShipmentAuthorised',
+    };
+    await t.sandbox.admin.shipSale(0, o.saleId, { trackingNumber: 'FIRST-1', carrier: 'NZ Post' });
+    await waitShipped(o);
+    // Cin7 changes the tracking afterwards; then old events arrive again, in the wrong order, several times.
+    await t.sandbox.admin.shipSale(0, o.saleId, { trackingNumber: 'SECOND-2', carrier: 'NZ Post' });
+    await t.waitFor(async () => (await hostOrder(o)).tracking?.includes('SECOND-2'), {
+      what: 'tracking changed',
+    });
+    for (let i = 0; i < 3; i++) {
+      expect((await deliver(authorised, key)).status).toBe(200);
+      expect(
+        (
+          await deliver(
+            {
+              SaleID: o.saleId,
+              Shipments: [{ TrackingNumber: 'FIRST-1' }],
+              EventType: 'Sale/ShipmentTrackingNumberChanged',
+            },
+            key,
+          )
+        ).status,
+      ).toBe(200);
+    }
+    await pollNow();
+    await t.waitFor(async () => (await jobsOf('cin7-shipment-event')) > 0 && (await idle()), {
+      what: 'events processed',
+    });
+    expect((await timeline(o)).map((e) => e.step)).toEqual(['shipped', 'tracking-changed']);
+    expect((await hostOrder(o)).tracking).toContain('SECOND-2');
+  });
+
+  const idle = async () => {
+    const [row] = await t.dataSource.query(
+      `SELECT count(*) AS n FROM cin7_jobs.job WHERE name IN ('cin7-shipment-event', 'cin7-shipment-poll')
+        AND state IN ('created', 'active', 'retry')`,
+    );
+    return Number(row.n) === 0;
+  };
+
+  it('marks the order shipped by polling when webhooks are off', async () => {
+    await t.sandbox.admin.setConfig({ webhooks: { enabled: false } });
+    try {
+      const o = await orders.create([{ sku: orders.skus[2] ?? '', quantity: 1 }]);
+      await t.sandbox.admin.shipSale(0, o.saleId, {
+        trackingUrl: 'https://track.example/poll/1',
+        carrier: 'Courier',
+      });
+      await pollNow();
+      const view = await waitShipped(o);
+      expect(view.tracking).toBe('https://track.example/poll/1');
+      const status = (await t.http.get(`${base}/shipments`).set(t.as(kiwi))).body;
+      expect(status).toMatchObject({ webhooks: 'registered', pollIntervalMinutes: 10 });
+      expect(status.lastPollAt).not.toBeNull();
+    } finally {
+      await t.sandbox.admin.setConfig({ webhooks: { enabled: true } });
+    }
+  });
+
+  it('flags an order whose sale was edited in Cin7 and tells the supplier the difference, once', async () => {
+    const sku = orders.skus[0] ?? '';
+    const o = await orders.create([{ sku, quantity: 2 }], 10);
+    await t.sandbox.admin.advanceTime(5 * 60_000);
+    await t.sandbox.admin.editSaleLines(0, o.saleId, [{ sku, quantity: 5 }]);
+    await pollNow();
+    const view = await t.waitFor(
+      async () => {
+        const v = await hostOrder(o);
+        return v.totalsMismatch ? v : undefined;
+      },
+      { what: 'totals mismatch flagged' },
+    );
+    expect(view.totalsMismatch).toContain(`${sku}: quantity 2 → 5`);
+    const sent = await notifications(o.orderId);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ kind: 'order-totals-mismatch' });
+    expect(sent[0]?.message).toContain('Upstock');
+    // The same drift seen again (another poll, then the shipment) is not news.
+    await pollNow();
+    await t.sandbox.admin.shipSale(0, o.saleId, { trackingNumber: 'DRIFT-1' });
+    await waitShipped(o);
+    expect(await notifications(o.orderId)).toHaveLength(1);
+    expect((await timeline(o)).map((e) => e.step)).toEqual(['totals-mismatch', 'shipped']);
+  });
+
+  it('shows a partial shipment on the timeline without marking the order shipped', async () => {
+    const o = await orders.create([
+      { sku: orders.skus[0] ?? '', quantity: 1 },
+      { sku: orders.skus[1] ?? '', quantity: 1 },
+    ]);
+    await t.sandbox.admin.shipSale(0, o.saleId, { trackingNumber: 'PART-1', partial: true });
+    await pollNow();
+    await t.waitFor(async () => (await timeline(o)).some((e) => e.step === 'partially-shipped'), {
+      what: 'partial',
+    });
+    expect((await hostOrder(o)).status).toBe('approved');
+  });
+
+  it('shows a voided sale on the timeline and notifies the supplier, once', async () => {
+    const o = await orders.create([{ sku: orders.skus[1] ?? '', quantity: 1 }]);
+    await t.sandbox.admin.voidSale(0, o.saleId);
+    await pollNow();
+    await t.waitFor(async () => (await notifications(o.orderId)).length > 0, { what: 'void notified' });
+    await pollNow();
+    await t.waitFor(idle, { what: 'poll done' });
+    expect((await notifications(o.orderId)).map((n) => n.kind)).toEqual(['sale-voided']);
+    expect((await timeline(o)).map((e) => e.step)).toEqual(['voided']);
+  });
+
+  it('loses nothing with shuffled saleList pages and tied timestamps, and skips unchanged sales', async () => {
+    await t.sandbox.admin.setConfig({ webhooks: { enabled: false }, saleListShuffle: true, timeScale: 0 });
+    const poll = t.app.get(ShipmentPoll);
+    try {
+      const made: PushedOrder[] = [];
+      for (let i = 0; i < 6; i++)
+        made.push(await orders.create([{ sku: orders.skus[i % 3] ?? '', quantity: 1 }]));
+      await poll.cycle(kiwi.id, { pageLimit: 2 });
+      const shipped = made.slice(0, 4);
+      for (const o of shipped)
+        await t.sandbox.admin.shipSale(0, o.saleId, { trackingNumber: `TIE-${o.orderNumber}` });
+      for (let cycle = 0; cycle < 3; cycle++) await poll.cycle(kiwi.id, { pageLimit: 2 });
+      for (const o of shipped) expect((await hostOrder(o)).status).toBe('shipped');
+      for (const o of made.slice(4)) expect((await hostOrder(o)).status).toBe('approved');
+      for (const o of shipped) expect((await timeline(o)).map((e) => e.step)).toEqual(['shipped']);
+      const again = await poll.cycle(kiwi.id);
+      expect(again).toMatchObject({ fetched: 0, calls: 1, complete: true });
+    } finally {
+      await t.sandbox.admin.setConfig({
+        webhooks: { enabled: true },
+        saleListShuffle: false,
+        timeScale: TIME_SCALE,
+      });
+    }
+  }, 30_000);
+
+  it('re-registers a missing or deactivated webhook on the periodic check', async () => {
+    const hooks = await orders.client.webhooks.list();
+    const [first] = hooks;
+    if (!first) throw new Error('no hooks');
+    await orders.client.webhooks.delete(first.ID);
+    const result = await t.app.get(WebhookRegistrations).sync(kiwi.id, 'check');
+    expect(result).toEqual({ state: 'registered', created: 1, deleted: 0 });
+    expect((await orders.client.webhooks.list()).map((h) => h.Type).sort()).toEqual([
+      'Sale/ShipmentAuthorised',
+      'Sale/ShipmentTrackingNumberChanged',
+    ]);
+    // Nothing to repair: no call but the list.
+    expect(await t.app.get(WebhookRegistrations).sync(kiwi.id, 'check')).toEqual({
+      state: 'registered',
+      created: 0,
+      deleted: 0,
+    });
+  });
+
+  it('enqueues each due poll once however many replicas tick', async () => {
+    const scheduler = t.app.get(ShipmentScheduler);
+    await t.dataSource.query(
+      `UPDATE cin7_shipment_schedule SET next_poll_at = now() - interval '1 minute' WHERE supplier_id = $1`,
+      [aussie.id],
+    );
+    const claims = await Promise.all([
+      scheduler.fanOut(aussie.id),
+      scheduler.fanOut(aussie.id),
+      scheduler.fanOut(aussie.id),
+    ]);
+    expect(claims.filter((c) => c.poll)).toHaveLength(1);
+  });
+
+  it('keeps suppliers apart: status and poll are per supplier, and need a supplier', async () => {
+    expect((await t.http.get(`${base}/shipments`)).status).toBe(401);
+    expect((await t.http.post(`${base}/shipments/poll`)).status).toBe(401);
+    const mine = (await t.http.get(`${base}/shipments`).set(t.as(aussie))).body;
+    expect(mine.webhooks).toBe('registered');
+    const aussieHooks = await new PushedOrders(t, aussie).client.webhooks.list();
+    expect(aussieHooks.every((h) => !h.ExternalURL?.includes(connectionId))).toBe(true);
+  });
+
+  it('refuses webhooks of a disconnected supplier', async () => {
+    const key = await secret();
+    expect((await t.http.delete(`${base}/connection`).set(t.as(kiwi))).status).toBe(204);
+    expect((await deliver({ SaleID: '00000000-0000-0000-0000-000000000001' }, key)).status).toBe(401);
+    expect((await t.http.get(`${base}/shipments`).set(t.as(kiwi))).status).toBe(404);
+  });
+});
