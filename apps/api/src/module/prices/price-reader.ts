@@ -81,14 +81,12 @@ export function mergeTiers(
 export function findUnsupported(
   rules: readonly Cin7DiscountRule[],
   deals: readonly Cin7Deal[],
-  now: number,
 ): UnsupportedFinding[] {
   const activeRules = rules.filter((r) => r.IsActive !== false);
   const volume = activeRules.filter((r) => (r.Type ?? '').toLowerCase() === 'quantitybased');
   const product = activeRules.filter((r) => (r.Type ?? '').toLowerCase() !== 'quantitybased');
-  const activeDeals = deals.filter(
-    (d) => d.IsActive !== false && (d.DateTo === null || d.DateTo.getTime() >= now),
-  );
+  // A deal switched on counts even outside its dates: seasonal deals come back with new dates.
+  const activeDeals = deals.filter((d) => d.IsActive !== false);
   const findings: UnsupportedFinding[] = [];
   const add = (feature: UnsupportedFinding['feature'], names: string[]) => {
     if (names.length > 0)
