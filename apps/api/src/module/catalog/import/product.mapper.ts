@@ -73,8 +73,8 @@ function decodeEntity(code: string): string | null {
   return ENTITIES[code.toLowerCase()] ?? null;
 }
 
-function safeCodePoint(n: number): string | null {
+function safeCodePoint(n: number): string {
   // Control characters and invalid code points are dropped rather than shown.
-  if (!Number.isFinite(n) || n < 32 || n > 0x10ffff) return null;
+  if (!Number.isFinite(n) || n < 32 || n > 0x10ffff) return '';
   return String.fromCodePoint(n);
 }
