@@ -103,7 +103,10 @@ export class ShipmentPoll implements OnModuleInit {
     let complete = false;
     for (let pass = 0; pass < MAX_LIST_PASSES && !complete; pass++) {
       let total = 0;
-      for await (const page of client.sales.pages({ UpdatedSince: since, Limit: opts.pageLimit ?? PAGE_LIMIT })) {
+      for await (const page of client.sales.pages({
+        UpdatedSince: since,
+        Limit: opts.pageLimit ?? PAGE_LIMIT,
+      })) {
         calls++;
         total = Math.max(total, page.total);
         for (const row of page.items) rows.set(row.SaleID, row);
