@@ -4,20 +4,23 @@ import { DataSource, In, Repository } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import { OrderPushEntity } from '../../orders/index.js';
+import { OrderPushRepository } from '../../orders/order-push.repository.js';
 import { systemClock } from '../../work/clock.js';
 import type { OrderPushLedger, PushedSale, ShipmentLedgerEvent } from './order-push-ledger.js';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * The ledger over the orders feature's tables (issue 6): `cin7_order_push` holds each order's Cin7 sale id;
- * shipment events go on its timeline, `cin7_order_push_event`, with the push's current attempt number.
+ * The ledger over the orders feature (issue 6): `cin7_order_push` holds each order's Cin7 sale id; shipment events
+ * go on its timeline through OrderPushRepository.addEvent, with the push's current attempt number, in the same
+ * transaction as the push's shipped state and totals flag.
  */
 @Injectable()
 export class OrderPushLedgerAdapter implements OrderPushLedger {
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(OrderPushEntity) private readonly pushes: Repository<OrderPushEntity>,
+    private readonly orderPushes: OrderPushRepository,
     @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
   ) {}
 
@@ -47,7 +50,8 @@ export class OrderPushLedgerAdapter implements OrderPushLedger {
     const at = new Date((this.options.clock ?? systemClock).now());
     await this.dataSource.transaction(async (m) => {
       const [push]: { id: string; attempts: number; cin7_order_number: string | null }[] = await m.query(
-        `SELECT id, attempts, cin7_order_number FROM cin7_order_push WHERE supplier_id = $1 AND upstock_order_id = $2`,
+        `SELECT id, attempts, cin7_order_number FROM cin7_order_push
+          WHERE supplier_id = $1 AND upstock_order_id = $2 FOR UPDATE`,
         [supplierId, orderId],
       );
       if (!push) return;
@@ -64,11 +68,15 @@ export class OrderPushLedgerAdapter implements OrderPushLedger {
           event.totalsMismatch,
         ]);
       }
-      // The step is the shipment event's type; the orders timeline shows it with its message.
-      await m.query(
-        `INSERT INTO cin7_order_push_event (push_id, supplier_id, attempt, step, outcome, message, cin7_order_number, at)
-         VALUES ($1, $2, $3, $4, 'ok', $5, $6, $7)`,
-        [push.id, supplierId, push.attempts, event.type, event.message, push.cin7_order_number, at],
+      await this.orderPushes.addEvent(
+        { id: push.id, supplierId },
+        {
+          type: event.type,
+          message: event.message,
+          attempt: push.attempts,
+          cin7OrderNumber: push.cin7_order_number,
+        },
+        m,
       );
     });
   }

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { OrderSyncDetail } from '@upstock/cin7-contracts';
+import {
+  approve,
+  base,
+  connectAndImport,
+  createOrder,
+  type LinkedCustomer,
+  type LinkedProduct,
+  linkedCustomers,
+  linkedProducts,
+  putSettings,
+  waitSettled,
+} from '../orders/order-push.helpers.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/** The whole way: an order approved in Upstock, pushed by the order push, shipped in Cin7, shipped in Upstock. */
+describe('shipments after a real order push', () => {
+  let t: TestApp;
+  let customer: LinkedCustomer;
+  let products: LinkedProduct[];
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      sandbox: { seed: 'small', rateLimit: { enabled: false } },
+      schedulerTickMs: 500,
+    });
+    await connectAndImport(t, t.suppliers.kiwi);
+    const customers = await linkedCustomers(t, t.suppliers.kiwi);
+    const found = customers.find((c) => c.shipping_address);
+    if (!found) throw new Error('the small seed should have a customer with a shipping address');
+    customer = found;
+    products = await linkedProducts(t, t.suppliers.kiwi);
+    await putSettings(t, t.suppliers.kiwi, { saleStatus: 'AUTHORISED' });
+  });
+  afterAll(() => t?.close());
+
+  const kiwi = () => t.suppliers.kiwi;
+  const sync = async (orderId: string): Promise<OrderSyncDetail> =>
+    (await t.http.get(`${base}/orders/${orderId}/sync`).set(t.as(kiwi()))).body;
+
+  async function pushedOrder(quantity: number) {
+    const order = await createOrder(t, kiwi(), {
+      customerId: customer.upstock_customer_id,
+      freight: 9.5,
+      lines: [
+        { productId: (products[0] as LinkedProduct).upstock_product_id, quantity },
+        { productId: (products[1] as LinkedProduct).upstock_product_id, quantity: 1 },
+      ],
+    });
+    await t.waitFor(
+      async () =>
+        (await t.http.get(`${base}/orders/${order.id}/preview`).set(t.as(kiwi()))).body.refusal === null,
+      { what: 'Cin7 defaults cached' },
+    );
+    await approve(t, kiwi(), order.id);
+    const detail = await waitSettled(t, kiwi(), order.id);
+    expect(detail.sync.state).toBe('pushed');
+    return { order, saleId: detail.sync.cin7SaleId as string };
+  }
+
+  it('marks the pushed order shipped with its tracking, and its push and timeline say so, with no false drift', async () => {
+    const { order, saleId } = await pushedOrder(2);
+    await t.sandbox.admin.shipSale(0, saleId, {
+      trackingUrl: 'https://track.example/journey',
+      carrier: 'NZ Post',
+    });
+    const host = await t.waitFor(
+      async () => {
+        const view = (await t.http.get(`/host/orders/${order.id}`).set(t.as(kiwi()))).body;
+        return view.status === 'shipped' ? view : undefined;
+      },
+      { what: 'shipped' },
+    );
+    expect(host).toMatchObject({
+      tracking: 'https://track.example/journey',
+      carrier: 'NZ Post',
+      totalsMismatch: null,
+    });
+    const detail = await sync(order.id);
+    expect(detail.sync).toMatchObject({ state: 'shipped', totalsMismatch: null });
+    const types = detail.timeline.map((e) => e.type);
+    expect(types.slice(0, 2)).toEqual(['approved', 'header-created']);
+    expect(types.filter((type) => type === 'shipped')).toHaveLength(1);
+    expect(types.at(-1)).toBe('shipped');
+  });
+
+  it('flags drift on the push and the order when Cin7 lines change after the push', async () => {
+    const { order, saleId } = await pushedOrder(1);
+    const sku = (products[0] as LinkedProduct).sku;
+    await t.sandbox.admin.advanceTime(5 * 60_000);
+    await t.sandbox.admin.editSaleLines(0, saleId, [{ sku, quantity: 4 }]);
+    expect((await t.http.post(`${base}/shipments/poll`).set(t.as(kiwi()))).status).toBe(202);
+    const detail = await t.waitFor(
+      async () => {
+        const d = await sync(order.id);
+        return d.sync.totalsMismatch ? d : undefined;
+      },
+      { what: 'drift flagged' },
+    );
+    expect(detail.sync.totalsMismatch).toContain(`${sku}: quantity 1 → 4`);
+    expect(detail.timeline.at(-1)?.type).toBe('totals-mismatch');
+    const notes = (await t.http.get('/host/notifications').set(t.as(kiwi()))).body as {
+      kind: string;
+      orderId: string;
+    }[];
+    expect(notes.filter((n) => n.orderId === order.id).map((n) => n.kind)).toEqual(['order-totals-mismatch']);
+  });
+});
