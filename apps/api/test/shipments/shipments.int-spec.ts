@@ -205,6 +205,40 @@ describe('shipments come back from Cin7', () => {
     return Number(row.n) === 0;
   };
 
+  it('costs nothing for sales that are not ours, and finds ours by order number when Cin7 names a task', async () => {
+    const key = await secret();
+    const customer = (await orders.client.customers.list({ Limit: 1 })).items[0];
+    const location = (await orders.client.reference.locations())[0]?.Name ?? '';
+    const foreign = await orders.client.sales.create({
+      CustomerID: customer?.ID,
+      SkipQuote: true,
+      Location: location,
+    });
+    await t.waitFor(idle, { what: 'quiet queue' });
+    const gets = async () => (await t.sandbox.admin.metrics()).callsByEndpoint['GET sale'] ?? 0;
+    const before = await gets();
+    expect(
+      (await deliver({ SaleTaskID: foreign.ID, EventType: 'Sale/ShipmentAuthorised' }, key)).status,
+    ).toBe(200);
+    await t.waitFor(idle, { what: 'event handled' });
+    expect(await gets()).toBe(before);
+
+    const o = await orders.create([{ sku: orders.skus[0] ?? '', quantity: 1 }]);
+    await t.sandbox.admin.setConfig({ webhooks: { enabled: false } });
+    try {
+      await t.sandbox.admin.shipSale(0, o.saleId, { trackingNumber: 'TASK-1' });
+      const task = '11111111-2222-3333-4444-555555555555';
+      const res = await deliver(
+        { SaleTaskID: task.toUpperCase(), OrderNumber: o.saleNumber, EventType: 'Sale/ShipmentAuthorised' },
+        key,
+      );
+      expect(res.status).toBe(200);
+      await waitShipped(o);
+    } finally {
+      await t.sandbox.admin.setConfig({ webhooks: { enabled: true } });
+    }
+  });
+
   it('marks the order shipped by polling when webhooks are off', async () => {
     await t.sandbox.admin.setConfig({ webhooks: { enabled: false } });
     try {

@@ -8,6 +8,27 @@ import { OrderPushRepository } from '../../orders/order-push.repository.js';
 import { systemClock } from '../../work/clock.js';
 import type { OrderPushLedger, PushedSale, ShipmentLedgerEvent } from './order-push-ledger.js';
 
+const COLUMNS = {
+  upstockOrderId: true,
+  cin7SaleId: true,
+  cin7OrderNumber: true,
+  state: true,
+  sentAt: true,
+} as const;
+
+function toPushedSale(r: OrderPushEntity): PushedSale[] {
+  if (!r.cin7SaleId) return [];
+  return [
+    {
+      orderId: r.upstockOrderId,
+      saleId: r.cin7SaleId.toLowerCase(),
+      saleNumber: r.cin7OrderNumber,
+      complete: r.state === 'pushed' || r.state === 'shipped',
+      sentAt: r.sentAt,
+    },
+  ];
+}
+
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -27,23 +48,18 @@ export class OrderPushLedgerAdapter implements OrderPushLedger {
   async findBySaleIds(supplierId: string, saleIds: string[]): Promise<PushedSale[]> {
     const ids = [...new Set(saleIds.map((id) => id.toLowerCase()).filter((id) => UUID_RE.test(id)))];
     if (ids.length === 0) return [];
+    const rows = await this.pushes.find({ where: { supplierId, cin7SaleId: In(ids) }, select: COLUMNS });
+    return rows.flatMap(toPushedSale);
+  }
+
+  async findBySaleNumber(supplierId: string, saleNumber: string): Promise<PushedSale | null> {
     const rows = await this.pushes.find({
-      where: { supplierId, cin7SaleId: In(ids) },
-      select: { upstockOrderId: true, cin7SaleId: true, cin7OrderNumber: true, state: true, sentAt: true },
+      where: { supplierId, cin7OrderNumber: saleNumber },
+      select: COLUMNS,
+      take: 2,
     });
-    return rows.flatMap((r) =>
-      r.cin7SaleId
-        ? [
-            {
-              orderId: r.upstockOrderId,
-              saleId: r.cin7SaleId.toLowerCase(),
-              saleNumber: r.cin7OrderNumber,
-              complete: r.state === 'pushed' || r.state === 'shipped',
-              sentAt: r.sentAt,
-            },
-          ]
-        : [],
-    );
+    // Cin7 numbers sales uniquely per account; two pushes with one number would mean a reconnect to another account.
+    return rows.length === 1 ? (toPushedSale(rows[0] as OrderPushEntity)[0] ?? null) : null;
   }
 
   async record(supplierId: string, orderId: string, event: ShipmentLedgerEvent): Promise<void> {

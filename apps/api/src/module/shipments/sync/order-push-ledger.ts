@@ -35,6 +35,8 @@ export interface ShipmentLedgerEvent {
 export interface OrderPushLedger {
   /** The pushes of this supplier whose Cin7 sale id is one of `saleIds` (lowercase); others are not ours. */
   findBySaleIds(supplierId: string, saleIds: string[]): Promise<PushedSale[]>;
+  /** The push whose Cin7 sale carries this order number (`SO-00412`), when a webhook names a task, not the sale. */
+  findBySaleNumber(supplierId: string, saleNumber: string): Promise<PushedSale | null>;
   /** Adds the event to the order's sync timeline (and reflects it on the push: shipped, tracking, mismatch). */
   record(supplierId: string, orderId: string, event: ShipmentLedgerEvent): Promise<void>;
 }

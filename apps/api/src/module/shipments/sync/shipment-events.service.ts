@@ -14,6 +14,8 @@ export interface ShipmentEventJob extends JobData {
   /** Lowercase; from `SaleID`, or `SaleTaskID` for Sale/ShipmentAuthorised (reference §6). */
   saleId: string;
   eventType: string;
+  /** The sale's order number from the payload (`OrderNumber` / `SaleOrderNumber`), when given. */
+  orderNumber?: string | null;
   /** When the webhook arrived (ISO): a fetch started after it already reflects it. */
   receivedAt: string;
 }

@@ -17,11 +17,15 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
  * The payload is a hint only (shapes differ by type, reference §6): the sale is always fetched again.
  * Sale/ShipmentAuthorised names the sale `SaleTaskID`, Sale/ShipmentTrackingNumberChanged `SaleID`.
  */
+/** A field that is not a string reads as absent rather than failing the whole payload. */
+const field = z.string().optional().catch(undefined);
 const payloadSchema = z
   .object({
-    SaleID: z.string().optional(),
-    SaleTaskID: z.string().optional(),
-    EventType: z.string().optional(),
+    SaleID: field,
+    SaleTaskID: field,
+    OrderNumber: field,
+    SaleOrderNumber: field,
+    EventType: field,
   })
   .loose();
 
@@ -60,6 +64,8 @@ export class WebhookInbox {
       supplierId: connection.supplierId,
       saleId,
       eventType: (parsed.success ? parsed.data.EventType : undefined) ?? 'unknown',
+      orderNumber:
+        (parsed.success ? (parsed.data.OrderNumber ?? parsed.data.SaleOrderNumber) : undefined) ?? null,
       receivedAt: new Date((this.options.clock ?? systemClock).now()).toISOString(),
     };
     await this.queue.send(QUEUES.shipmentEvent, job, {
