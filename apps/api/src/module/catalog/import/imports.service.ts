@@ -7,6 +7,7 @@ import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import { ConnectionsService } from '../../connection/connections.service.js';
 import { PriceSyncTrigger } from '../../prices/prices.feature.js';
 import { JobQueue, QUEUES } from '../../work/job-queue.service.js';
+import { SyncRunEntity } from '../../work/sync-run.entity.js';
 import { type RunContext, SyncRuns, toJob } from '../../work/sync-runs.service.js';
 import { CatalogLinks } from '../links/catalog-links.service.js';
 import { LinkStore } from '../links/link.store.js';
@@ -59,6 +60,7 @@ export class ImportsService implements OnModuleInit, OnModuleDestroy {
       const runId = typeof data.runId === 'string' ? data.runId : null;
       if (!runId) return;
       await this.runs.execute(runId, (ctx) => this.run(ctx));
+      await this.afterRun(runId);
       if (this.interrupted.delete(runId)) {
         // SyncRuns ends a run on any error that is not Cin7's; a shutdown is not the run's end. Reopen it so
         // the job queue's retry (on another replica, or this one restarted) resumes it from its checkpoint.
@@ -69,6 +71,26 @@ export class ImportsService implements OnModuleInit, OnModuleDestroy {
         throw new Error(INTERRUPTED);
       }
     });
+  }
+
+  /**
+   * New customers need their price lists and new products their tier prices: a finished import that wrote anything
+   * asks for one supplier-wide price sync (joined when one is queued). Asked once the import has ended, so its
+   * Cin7 calls never compete with the import's.
+   */
+  private async afterRun(runId: string): Promise<void> {
+    const run = await this.dataSource.getRepository(SyncRunEntity).findOneBy({ id: runId });
+    const result = run?.state === 'succeeded' ? run.result : null;
+    if (!run || !result) return;
+    const wrote = ['created', 'updated', 'linkedExisting'].some((k) => Number(result[k] ?? 0) > 0);
+    if (!wrote) return;
+    // Customers and products are usually imported one after the other: the last import asks, once.
+    const [pending] = await this.dataSource.query(
+      `SELECT 1 FROM cin7_sync_run WHERE supplier_id = $1 AND id <> $2
+          AND kind IN ('import-customers', 'import-products') AND state IN ('queued', 'running', 'paused') LIMIT 1`,
+      [run.supplierId, run.id],
+    );
+    if (!pending) await this.priceSync.forSupplier(run.supplierId, { reason: run.kind });
   }
 
   /**
@@ -122,14 +144,13 @@ export class ImportsService implements OnModuleInit, OnModuleDestroy {
       );
     }
     const result: ImportResult = toImportResult(kind, tally);
-    // New customers need their price lists, new products their tier prices: one supplier-wide sync (joined if queued).
-    if (tally.created + tally.updated + tally.linkedExisting > 0) {
-      await this.priceSync.forSupplier(supplierId, { reason: `import-${kind}` });
-    }
     return { ...result };
   }
 
-  /** Processes each page, then checkpoints it: the page is fully written before the run moves past it. */
+  /**
+   * Processes each page, then checkpoints it: a page is fully written before the run moves past it. The next page
+   * is read from Cin7 while this one is written (one page ahead, no more), so Cin7 and Postgres work at once.
+   */
   private async eachPage<T>(
     ctx: RunContext,
     pages: AsyncIterable<Cin7Page<T>>,
@@ -137,12 +158,20 @@ export class ImportsService implements OnModuleInit, OnModuleDestroy {
     processPage: (items: T[]) => Promise<PageOutcome>,
   ): Promise<ImportTally> {
     let tally = start;
-    for await (const page of pages) {
+    const iterator = pages[Symbol.asyncIterator]();
+    let next = iterator.next();
+    for (;;) {
+      const current = await next;
+      if (current.done) break;
+      const page = current.value;
       if (this.stopping) {
         // The page just read is read again on resume: one call, rather than writing during shutdown.
         this.interrupted.add(ctx.run.id);
         throw new Error(INTERRUPTED);
       }
+      next = iterator.next();
+      // Its failure (throttling, say) is handled when awaited, after this page's checkpoint.
+      next.catch(() => undefined);
       const outcome = await processPage(page.items);
       tally = addPage(tally, page.items.length, outcome);
       const checkpoint: ImportCheckpoint = { nextPage: page.page + 1, tally };
