@@ -382,4 +382,28 @@ describe('shipments come back from Cin7', () => {
     expect((await deliver({ SaleID: '00000000-0000-0000-0000-000000000001' }, key)).status).toBe(401);
     expect((await t.http.get(`${base}/shipments`).set(t.as(kiwi))).status).toBe(404);
   });
+
+  it('replaces the webhooks on reconnect: the new secret works, the old one is refused', async () => {
+    const [before] = await orders.client.webhooks.list();
+    const oldKey = before?.ExternalHeaders.find((h) => h.Key === WEBHOOK_SECRET_HEADER)?.Value;
+    await t.connect(kiwi);
+    await t.waitFor(
+      async () => {
+        const hooks = await orders.client.webhooks.list();
+        const keys = hooks.map((h) => h.ExternalHeaders.find((x) => x.Key === WEBHOOK_SECRET_HEADER)?.Value);
+        return (
+          hooks.length === 2 &&
+          keys.every((k) => k && k !== oldKey) &&
+          (await connection(kiwi)).health?.webhooks === 'registered'
+        );
+      },
+      { what: 'webhooks replaced' },
+    );
+    expect((await deliver({ SaleID: '00000000-0000-0000-0000-000000000001' }, oldKey ?? '')).status).toBe(
+      401,
+    );
+    expect((await deliver({ SaleID: '00000000-0000-0000-0000-000000000001' }, await secret())).status).toBe(
+      200,
+    );
+  });
 });

@@ -11,6 +11,7 @@ export class Shipments1764240400000 implements MigrationInterface {
       shipping_status text,
       sale_status text,
       cin7_updated_at timestamptz,
+      sale_modified_at timestamptz,
       fetched_as_of timestamptz,
       shipped_key text,
       partial_key text,

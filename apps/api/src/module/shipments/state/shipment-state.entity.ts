@@ -28,6 +28,10 @@ export class ShipmentStateEntity {
   @Column({ name: 'cin7_updated_at', type: 'timestamptz', nullable: true })
   cin7UpdatedAt: Date | null;
 
+  /** Newest `LastModifiedOn` of a fetched sale applied: an older fetch finishing later is ignored. */
+  @Column({ name: 'sale_modified_at', type: 'timestamptz', nullable: true })
+  saleModifiedAt: Date | null;
+
   /** A fetch that started at this time has been applied: events received before it are already covered. */
   @Column({ name: 'fetched_as_of', type: 'timestamptz', nullable: true })
   fetchedAsOf: Date | null;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { type EntityManager, In, Repository } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import { OrderPushEntity } from '../../orders/index.js';
@@ -39,7 +39,6 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 @Injectable()
 export class OrderPushLedgerAdapter implements OrderPushLedger {
   constructor(
-    private readonly dataSource: DataSource,
     @InjectRepository(OrderPushEntity) private readonly pushes: Repository<OrderPushEntity>,
     private readonly orderPushes: OrderPushRepository,
     @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
@@ -62,38 +61,41 @@ export class OrderPushLedgerAdapter implements OrderPushLedger {
     return rows.length === 1 ? (toPushedSale(rows[0] as OrderPushEntity)[0] ?? null) : null;
   }
 
-  async record(supplierId: string, orderId: string, event: ShipmentLedgerEvent): Promise<void> {
+  async record(
+    m: EntityManager,
+    supplierId: string,
+    orderId: string,
+    event: ShipmentLedgerEvent,
+  ): Promise<void> {
     const at = new Date((this.options.clock ?? systemClock).now());
-    await this.dataSource.transaction(async (m) => {
-      const [push]: { id: string; attempts: number; cin7_order_number: string | null }[] = await m.query(
-        `SELECT id, attempts, cin7_order_number FROM cin7_order_push
-          WHERE supplier_id = $1 AND upstock_order_id = $2 FOR UPDATE`,
-        [supplierId, orderId],
+    const [push]: { id: string; attempts: number; cin7_order_number: string | null }[] = await m.query(
+      `SELECT id, attempts, cin7_order_number FROM cin7_order_push
+        WHERE supplier_id = $1 AND upstock_order_id = $2 FOR UPDATE`,
+      [supplierId, orderId],
+    );
+    if (!push) return;
+    if (event.type === 'shipped' || event.type === 'tracking-changed') {
+      await m.query(
+        `UPDATE cin7_order_push SET state = 'shipped', shipped_at = COALESCE(shipped_at, $2), updated_at = now()
+          WHERE id = $1`,
+        [push.id, at],
       );
-      if (!push) return;
-      if (event.type === 'shipped' || event.type === 'tracking-changed') {
-        await m.query(
-          `UPDATE cin7_order_push SET state = 'shipped', shipped_at = COALESCE(shipped_at, $2), updated_at = now()
-            WHERE id = $1`,
-          [push.id, at],
-        );
-      }
-      if (event.totalsMismatch !== undefined) {
-        await m.query(`UPDATE cin7_order_push SET totals_mismatch = $2, updated_at = now() WHERE id = $1`, [
-          push.id,
-          event.totalsMismatch,
-        ]);
-      }
-      await this.orderPushes.addEvent(
-        { id: push.id, supplierId },
-        {
-          type: event.type,
-          message: event.message,
-          attempt: push.attempts,
-          cin7OrderNumber: push.cin7_order_number,
-        },
-        m,
-      );
-    });
+    }
+    if (event.totalsMismatch !== undefined) {
+      await m.query(`UPDATE cin7_order_push SET totals_mismatch = $2, updated_at = now() WHERE id = $1`, [
+        push.id,
+        event.totalsMismatch,
+      ]);
+    }
+    await this.orderPushes.addEvent(
+      { id: push.id, supplierId },
+      {
+        type: event.type,
+        message: event.message,
+        attempt: push.attempts,
+        cin7OrderNumber: push.cin7_order_number,
+      },
+      m,
+    );
   }
 }

@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
 /**
  * What shipments need from the order push (issue 6): which Cin7 sales are ours, and a place to write what happened
  * to them on the order's sync timeline. Provided under ORDER_PUSH_LEDGER by an adapter over the orders feature.
@@ -37,6 +39,14 @@ export interface OrderPushLedger {
   findBySaleIds(supplierId: string, saleIds: string[]): Promise<PushedSale[]>;
   /** The push whose Cin7 sale carries this order number (`SO-00412`), when a webhook names a task, not the sale. */
   findBySaleNumber(supplierId: string, saleNumber: string): Promise<PushedSale | null>;
-  /** Adds the event to the order's sync timeline (and reflects it on the push: shipped, tracking, mismatch). */
-  record(supplierId: string, orderId: string, event: ShipmentLedgerEvent): Promise<void>;
+  /**
+   * Adds the event to the order's sync timeline and reflects it on the push (shipped, totals mismatch), in the
+   * caller's transaction: the timeline and what shipments remember commit together.
+   */
+  record(
+    manager: EntityManager,
+    supplierId: string,
+    orderId: string,
+    event: ShipmentLedgerEvent,
+  ): Promise<void>;
 }

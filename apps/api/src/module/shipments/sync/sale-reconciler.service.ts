@@ -12,6 +12,7 @@ interface StateRow {
   shipping_status: string | null;
   sale_status: string | null;
   cin7_updated_at: Date | null;
+  sale_modified_at: Date | null;
   fetched_as_of: Date | null;
   shipped_key: string | null;
   partial_key: string | null;
@@ -86,7 +87,7 @@ export class SaleReconciler {
         const drift = order && order.status !== 'cancelled' ? findSaleDrift(order, sale) : null;
         if (order && drift && drift.key !== state.drift_key) {
           await orders.setTotalsMismatch(supplierId, pushed.orderId, drift.explanation);
-          await this.ledger.record(supplierId, pushed.orderId, {
+          await this.ledger.record(m, supplierId, pushed.orderId, {
             type: 'totals-mismatch',
             message: drift.explanation,
             totalsMismatch: drift.explanation,
@@ -101,7 +102,7 @@ export class SaleReconciler {
           effects.push('drift');
         } else if (!drift && order && state.drift_key !== null) {
           await orders.setTotalsMismatch(supplierId, pushed.orderId, null);
-          await this.ledger.record(supplierId, pushed.orderId, {
+          await this.ledger.record(m, supplierId, pushed.orderId, {
             type: 'totals-match',
             message: `Cin7 sale ${saleName} matches the Upstock order again.`,
             totalsMismatch: null,
@@ -113,7 +114,7 @@ export class SaleReconciler {
 
       if (phase === 'voided' && state.voided_at === null) {
         const message = `Cin7 sale ${saleName} was voided in Cin7. The Upstock order is unchanged: cancel or re-approve it as needed.`;
-        await this.ledger.record(supplierId, pushed.orderId, { type: 'voided', message });
+        await this.ledger.record(m, supplierId, pushed.orderId, { type: 'voided', message });
         await notifications.notify(supplierId, {
           kind: 'sale-voided',
           title: `Cin7 sale ${saleName} was voided`,
@@ -130,7 +131,7 @@ export class SaleReconciler {
         if (key !== state.shipped_key) {
           await orders.markShipped(supplierId, pushed.orderId, shipment);
           const first = state.shipped_key === null;
-          await this.ledger.record(supplierId, pushed.orderId, {
+          await this.ledger.record(m, supplierId, pushed.orderId, {
             type: first ? 'shipped' : 'tracking-changed',
             message: first
               ? `Shipped in Cin7 (sale ${saleName}): ${describeShipment(shipment)}.`
@@ -144,7 +145,7 @@ export class SaleReconciler {
         const shipment = readShipment(sale, modified ?? this.now());
         const key = shipmentKey(shipment);
         if (key !== state.partial_key) {
-          await this.ledger.record(supplierId, pushed.orderId, {
+          await this.ledger.record(m, supplierId, pushed.orderId, {
             type: 'partially-shipped',
             message: `Partially shipped in Cin7 (sale ${saleName}): ${describeShipment(shipment)}. The order is marked shipped once everything has shipped.`,
           });
@@ -157,6 +158,7 @@ export class SaleReconciler {
         `UPDATE cin7_shipment_state SET
            shipping_status = $3, sale_status = $4,
            cin7_updated_at = GREATEST(cin7_updated_at, $5::timestamptz),
+           sale_modified_at = GREATEST(sale_modified_at, $5::timestamptz),
            fetched_as_of = GREATEST(fetched_as_of, $6::timestamptz),
            shipped_key = CASE WHEN $7 THEN $8 ELSE shipped_key END,
            partial_key = CASE WHEN $9 THEN $10 ELSE partial_key END,
@@ -191,7 +193,7 @@ export class SaleReconciler {
       [supplierId, pushed.saleId, pushed.orderId],
     );
     const rows: StateRow[] = await m.query(
-      `SELECT shipping_status, sale_status, cin7_updated_at, fetched_as_of, shipped_key, partial_key, drift_key, voided_at
+      `SELECT shipping_status, sale_status, cin7_updated_at, sale_modified_at, fetched_as_of, shipped_key, partial_key, drift_key, voided_at
          FROM cin7_shipment_state WHERE supplier_id = $1 AND sale_id = $2 FOR UPDATE`,
       [supplierId, pushed.saleId],
     );
