@@ -1,5 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { OrderPushService } from '../module/index.js';
 import type { HostOrder } from '../module/ports/index.js';
 import {
   HostCustomerEntity,
@@ -13,10 +15,6 @@ import { isUuid } from './ports/host-customers.port.js';
 import { HostOrdersPort } from './ports/host-orders.port.js';
 import { HostPriceListsPort } from './ports/host-price-lists.port.js';
 
-/** Called inside the approval transaction: the Cin7 module records the push there (durable, exactly once). */
-export type ApprovalHook = (supplierId: string, orderId: string, manager: EntityManager) => Promise<void>;
-export const APPROVAL_HOOK = Symbol('APPROVAL_HOOK');
-
 /** The reference host's order workflow: a buyer orders, the supplier edits and approves. */
 @Injectable()
 export class HostOrdersService {
@@ -24,6 +22,7 @@ export class HostOrdersService {
     private readonly dataSource: DataSource,
     private readonly prices: HostPriceListsPort,
     private readonly ordersPort: HostOrdersPort,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   async list(supplierId: string, limit = 50) {
@@ -112,14 +111,18 @@ export class HostOrdersService {
     return this.get(supplierId, orderId);
   }
 
-  /** Approval and the Cin7 push record commit together, or neither does. */
-  async approve(supplierId: string, orderId: string, hook: ApprovalHook | null): Promise<HostOrder> {
+  /**
+   * Approval and the Cin7 push record commit together, or neither does: the module records the push in this
+   * transaction (what Upstock does when it mounts the module).
+   */
+  async approve(supplierId: string, orderId: string): Promise<HostOrder> {
+    const pushes = this.moduleRef.get(OrderPushService, { strict: false });
     await this.dataSource.transaction(async (m) => {
       const order = await this.lockOrder(m, supplierId, orderId);
       if (order.status !== 'draft')
         throw new ConflictException(`Order ${order.number} is already ${order.status}`);
       await m.getRepository(HostOrderEntity).update(order.id, { status: 'approved' });
-      await hook?.(supplierId, orderId, m);
+      await pushes.recordApproval(supplierId, orderId, { manager: m });
     });
     return this.get(supplierId, orderId);
   }

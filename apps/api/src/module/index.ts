@@ -4,6 +4,7 @@ export { DEFAULT_ROUTE_PREFIX } from './cin7-core.module-definition.js';
 export type { Cin7CoreHostPorts, Cin7CoreModuleExtras, Cin7CoreModuleOptions } from './cin7-core.options.js';
 export { CIN7_CORE_ENTITIES } from './database/entities.js';
 export { CIN7_CORE_MIGRATIONS } from './database/migrations/index.js';
+export { OrderPushService, type RecordApprovalOptions } from './orders/index.js';
 export type * from './ports/index.js';
 export { generateEncryptionKey } from './security/credential-cipher.js';
 export { scaledClock, systemClock } from './work/clock.js';

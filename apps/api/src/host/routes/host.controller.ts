@@ -4,9 +4,7 @@ import {
   createParamDecorator,
   type ExecutionContext,
   Get,
-  Inject,
   NotFoundException,
-  Optional,
   Param,
   Patch,
   Post,
@@ -34,7 +32,7 @@ import {
   updateOrderSchema,
 } from '../host.schemas.js';
 import { HostAuthGuard, type HostRequest } from '../host-auth.guard.js';
-import { APPROVAL_HOOK, type ApprovalHook, HostOrdersService } from '../host-orders.service.js';
+import { HostOrdersService } from '../host-orders.service.js';
 import { HostCustomersPort } from '../ports/host-customers.port.js';
 
 const Supplier = createParamDecorator(
@@ -69,7 +67,6 @@ export class HostController {
     @InjectRepository(HostPriceListEntity) private readonly priceLists: Repository<HostPriceListEntity>,
     @InjectRepository(HostNotificationEntity)
     private readonly notifications: Repository<HostNotificationEntity>,
-    @Optional() @Inject(APPROVAL_HOOK) private readonly approvalHook: ApprovalHook | null,
   ) {}
 
   @Get('customers')
@@ -164,7 +161,7 @@ export class HostController {
 
   @Post('orders/:id/approve')
   approve(@Supplier() supplierId: string, @Param('id') id: string) {
-    return this.orders.approve(supplierId, id, this.approvalHook ?? null);
+    return this.orders.approve(supplierId, id);
   }
 
   @Get('notifications')
