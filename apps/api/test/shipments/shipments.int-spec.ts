@@ -345,12 +345,57 @@ describe('shipments come back from Cin7', () => {
       'Sale/ShipmentAuthorised',
       'Sale/ShipmentTrackingNumberChanged',
     ]);
+    // Cin7 deactivates a webhook after its retries fail (reference §6): the check replaces it.
+    const [second] = await orders.client.webhooks.list();
+    const put = await fetch(`${t.sandbox.baseUrl}webhooks`, {
+      method: 'PUT',
+      headers: {
+        'content-type': 'application/json',
+        'api-auth-accountid': kiwi.account.accountId,
+        'api-auth-applicationkey': kiwi.account.apiKey,
+      },
+      body: JSON.stringify({ ID: second?.ID, IsActive: false }),
+    });
+    expect(put.status).toBe(200);
+    expect(await t.app.get(WebhookRegistrations).sync(kiwi.id, 'check')).toEqual({
+      state: 'registered',
+      created: 1,
+      deleted: 1,
+    });
+    expect((await orders.client.webhooks.list()).every((h) => h.IsActive)).toBe(true);
     // Nothing to repair: no call but the list.
     expect(await t.app.get(WebhookRegistrations).sync(kiwi.id, 'check')).toEqual({
       state: 'registered',
       created: 0,
       deleted: 0,
     });
+  });
+
+  it('shows webhooks as missing when Cin7 refuses them (5 of a type already), and recovers', async () => {
+    const registrations = t.app.get(WebhookRegistrations);
+    const ours = await orders.client.webhooks.list();
+    for (const hook of ours) await orders.client.webhooks.delete(hook.ID);
+    const foreign = [];
+    for (let i = 0; i < 5; i++) {
+      foreign.push(
+        await orders.client.webhooks.create({
+          Type: 'Sale/ShipmentAuthorised',
+          ExternalURL: `https://other.example/${i}`,
+        }),
+      );
+    }
+    expect((await registrations.sync(kiwi.id, 'check')).state).toBe('missing');
+    expect((await connection(kiwi)).health.webhooks).toBe('missing');
+    expect((await t.http.get(`${base}/shipments`).set(t.as(kiwi))).body.webhooks).toBe('missing');
+    // Other integrations' webhooks are never touched.
+    expect(
+      (await orders.client.webhooks.list()).filter((h) =>
+        h.ExternalURL?.startsWith('https://other.example/'),
+      ),
+    ).toHaveLength(5);
+    for (const hook of foreign) await orders.client.webhooks.delete(hook.ID);
+    expect((await registrations.sync(kiwi.id, 'check')).state).toBe('registered');
+    expect((await connection(kiwi)).health.webhooks).toBe('registered');
   });
 
   it('enqueues each due poll once however many replicas tick', async () => {
