@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobSchema } from './jobs.schema.js';
 
 // Import and matching (issue 4). The import request itself (`importRequestSchema`) lives in jobs.schema.ts.
 
@@ -122,3 +123,20 @@ export const importResultSchema = z.object({
   summary: z.string(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+/** GET /catalog: what the panel shows beside the Import buttons. */
+export const catalogStatusSchema = z.object({
+  customers: z.object({
+    /** Upstock customers linked to a Cin7 customer (imported or matched). */
+    linked: z.number().int(),
+    /** Linked customers whose orders cannot be sent to Cin7 (another currency). */
+    blocked: z.number().int(),
+    /** The latest customer import (any state), or null. */
+    lastImport: jobSchema.nullable(),
+  }),
+  products: z.object({
+    linked: z.number().int(),
+    lastImport: jobSchema.nullable(),
+  }),
+});
+export type CatalogStatus = z.infer<typeof catalogStatusSchema>;

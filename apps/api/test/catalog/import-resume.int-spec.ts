@@ -84,7 +84,8 @@ describe('Cin7 failing in the middle of an import', () => {
 
   it('pauses the job, then resumes at the page that failed: nothing duplicated or lost', async () => {
     const { products } = await sandboxCatalog(t, t.suppliers.kiwi);
-    failuresLeft = 12;
+    // The client tries 4 times; all 4 fail, so the job itself pauses.
+    failuresLeft = 4;
     const job = await startImport(t, t.suppliers.kiwi, 'products');
     const paused = await t.waitFor(
       async () => {

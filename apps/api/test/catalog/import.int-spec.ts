@@ -121,6 +121,16 @@ describe('import customers and products (medium seed)', () => {
     expect(hostById.get(blocked.upstock_customer_id)?.ordering_blocked_reason).toMatch(
       /cannot be sent to Cin7/,
     );
+
+    const status = await t.http.get(`${base}/catalog`).set(t.as(t.suppliers.kiwi));
+    expect(status.body).toMatchObject({
+      customers: {
+        linked: expected.length,
+        blocked: foreign.length,
+        lastImport: { id: job.id, state: 'succeeded' },
+      },
+      products: { linked: activeStock().length, lastImport: { kind: 'import-products' } },
+    });
   }, 60_000);
 
   it('a re-import after changes in Cin7 updates the same rows, never duplicates', async () => {
@@ -178,5 +188,10 @@ describe('import customers and products (medium seed)', () => {
     const kiwiJobs = await t.http.get(`${base}/jobs`).set(t.as(t.suppliers.kiwi));
     const kiwiJobId = kiwiJobs.body.items[0].id;
     expect((await t.http.get(`${base}/jobs/${kiwiJobId}`).set(t.as(aussie))).status).toBe(404);
+    const status = await t.http.get(`${base}/catalog`).set(t.as(aussie));
+    expect(status.body).toMatchObject({
+      customers: { linked: 0, blocked: 0, lastImport: null },
+      products: { linked: expected.length },
+    });
   }, 60_000);
 });

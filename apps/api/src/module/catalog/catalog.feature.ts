@@ -1,4 +1,5 @@
 import type { FeatureParts } from '../feature.js';
+import { CatalogStatusController } from './catalog-status.controller.js';
 import { ImportsController } from './import/imports.controller.js';
 import { ImportsService } from './import/imports.service.js';
 import { CatalogLinks } from './links/catalog-links.service.js';
@@ -14,7 +15,12 @@ import { ReferenceDataService } from './reference/reference-data.service.js';
 
 /** Import customers and products, match customers, reference data (issue 4, and GET /reference of issue 3). */
 export const catalogFeature: FeatureParts = {
-  controllers: [ImportsController, CustomerMatchingController, ReferenceDataController],
+  controllers: [
+    CatalogStatusController,
+    ImportsController,
+    CustomerMatchingController,
+    ReferenceDataController,
+  ],
   providers: [CatalogLinks, LinkStore, ImportsService, CustomerMatchingService, ReferenceDataService],
   entities: [CustomerLinkEntity, ProductLinkEntity, ReferenceDataEntity],
   migrations: [Catalog1764240100000],

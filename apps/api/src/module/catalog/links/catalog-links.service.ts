@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, IsNull, Not, Repository } from 'typeorm';
 import { CustomerLinkEntity } from './customer-link.entity.js';
 import { ProductLinkEntity } from './product-link.entity.js';
 
@@ -71,6 +71,17 @@ export class CatalogLinks {
       this.products.findBy({ supplierId, cin7ProductId: In(chunk) }),
     );
     return new Map(rows.map((r) => [r.cin7ProductId, r]));
+  }
+
+  async counts(
+    supplierId: string,
+  ): Promise<{ customers: number; blockedCustomers: number; products: number }> {
+    const [customers, blockedCustomers, products] = await Promise.all([
+      this.customers.countBy({ supplierId }),
+      this.customers.countBy({ supplierId, orderingBlockedReason: Not(IsNull()) }),
+      this.products.countBy({ supplierId }),
+    ]);
+    return { customers, blockedCustomers, products };
   }
 
   /** Every product link of a supplier. */
