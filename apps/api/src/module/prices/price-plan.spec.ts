@@ -161,7 +161,7 @@ describe('buildPricePlan', () => {
       }),
     );
     const c1 = plan.customers.get('U-C1');
-    expect(c1?.orderingBlockedReason).toMatch(/AUD.*NZD/);
+    expect(c1?.orderingBlockedReason).toMatch(/AUD.*\(NZD\)/);
     expect(c1?.listKey).toBe('cin7-tier-2');
     expect(c1?.entries.get('U-P1')).toBe(99);
     expect(blockedReasonFor('nzd', 'NZD')).toBeNull();

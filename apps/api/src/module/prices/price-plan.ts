@@ -1,3 +1,4 @@
+import { currencyBlockedReason } from '../catalog/import/customer.mapper.js';
 import type { SkippedItem } from '../work/sync-run.entity.js';
 
 // The desired state of a supplier's Upstock prices, computed from what the module knows of Cin7 (its mirror of
@@ -131,9 +132,13 @@ function effectivePrice(product: MirroredProduct, tierCode: number): number | nu
   return base > 0 ? base : null;
 }
 
+/**
+ * Only the Cin7 base currency can be ordered through the integration; the reason is the catalog's own text, so
+ * the price sync and the import/matching never fight over its wording. A customer without a currency is in base.
+ */
 export function blockedReasonFor(currency: string | null, baseCurrency: string): string | null {
-  if (!currency || currency.trim().toUpperCase() === baseCurrency.trim().toUpperCase()) return null;
-  return `Orders in ${currency.toUpperCase()} cannot be sent to Cin7: only ${baseCurrency.toUpperCase()}, the Cin7 base currency, is supported.`;
+  if (!currency || currency.trim() === '') return null;
+  return currencyBlockedReason(currency.trim().toUpperCase(), baseCurrency);
 }
 
 export function buildPricePlan(input: PlanInput): PricePlan {

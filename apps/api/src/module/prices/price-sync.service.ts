@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { PriceChanges } from '@upstock/cin7-contracts';
 import { DataSource } from 'typeorm';
@@ -35,6 +36,10 @@ export const MODIFIED_SINCE_OVERLAP_MS = 5 * 60_000;
 export const FULL_PASS_EVERY_MS = 24 * 60 * 60_000;
 /** Rows per host call when setting base prices or assigning customers. */
 const WRITE_CHUNK = 1_000;
+/** Price lists replaced at once: the host's pool is shared with the job queue and the API's requests. */
+const LIST_WRITE_CONCURRENCY = 3;
+/** Ordering blocks are set one customer at a time (the port has no batch); recorded every this many. */
+const BLOCKED_CHUNK = 100;
 
 export type PriceSyncMode = 'full' | 'incremental' | 'customer';
 
@@ -131,6 +136,7 @@ export class PriceSyncService {
       pagesDone: 0,
     };
 
+    const startedAt = performance.now();
     let onlyCustomer: string | undefined;
     if (mode === 'customer' && scope.kind === 'customer') {
       onlyCustomer = scope.upstockCustomerId;
@@ -139,7 +145,9 @@ export class PriceSyncService {
       await this.readCin7(ctx, client, checkpoint, mode === 'full');
     }
 
+    const readMs = Math.round(performance.now() - startedAt);
     const changes = await this.writeUpstock(supplierId, connection.baseCurrency, onlyCustomer, ctx);
+    const writeMs = Math.round(performance.now() - startedAt) - readMs;
     const settings = await this.settings.get(supplierId);
     const finished = this.now();
     await this.store.updateState(supplierId, {
@@ -157,7 +165,7 @@ export class PriceSyncService {
     });
     const cin7Calls = totalCalls(client);
     this.logger.debug(`price sync ${run.id} (${mode}) for ${supplierId}: ${cin7Calls} Cin7 calls`);
-    return { mode, cin7Calls, changes: changes.summary, issues: changes.issues };
+    return { mode, cin7Calls, readMs, writeMs, changes: changes.summary, issues: changes.issues };
   }
 
   /** Tiers, then products, then customers; the copy is updated page by page and the run resumes where it stopped. */
@@ -279,6 +287,18 @@ export class PriceSyncService {
       baseCurrency,
       existingListKeys: written.lists.keys(),
     });
+    // The import and the matching set the ordering block when they link a customer, and keep what they set on the
+    // link: that is what Upstock already holds, so it is not written again.
+    for (const link of customerLinks) {
+      const known = written.customers.get(link.upstockCustomerId);
+      if (known?.blockedReason !== undefined) continue;
+      written.customers.set(link.upstockCustomerId, {
+        upstockCustomerId: link.upstockCustomerId,
+        listKey: known?.listKey,
+        entries: known?.entries ?? {},
+        blockedReason: link.orderingBlockedReason,
+      });
+    }
     const writes = diffPrices(plan, written, onlyCustomer);
     const issues = onlyCustomer
       ? plan.issues.filter((i) => plan.customers.get(onlyCustomer)?.cin7CustomerId === i.cin7Id)
@@ -306,7 +326,8 @@ export class PriceSyncService {
     const listIds = new Map([...writtenLists].map(([key, l]) => [key, l.priceListId]));
     let created = 0;
     let updated = 0;
-    for (const { list, created: isNew } of writes.lists) {
+    // Lists are independent (each replaced atomically by the host): a few at a time.
+    await eachWithConcurrency(writes.lists, LIST_WRITE_CONCURRENCY, async ({ list, created: isNew }) => {
       const entries = [...list.entries].map(([productId, price]) => ({ productId, price }));
       const id = await ports.priceLists.replacePriceList(supplierId, {
         key: list.key,
@@ -323,7 +344,7 @@ export class PriceSyncService {
       });
       if (isNew) created++;
       else updated++;
-    }
+    });
     for (const chunk of chunks(writes.basePrices, WRITE_CHUNK)) {
       await ports.products.setBasePrices(supplierId, chunk);
       await this.store.mergeWrittenBase(supplierId, chunk);
@@ -360,15 +381,17 @@ export class PriceSyncService {
         },
       ]);
     }
-    for (const b of writes.blocked) {
-      await ports.customers.setOrderingBlocked(supplierId, b.upstockCustomerId, b.reason);
-      await this.store.saveWrittenCustomers(supplierId, [
-        {
+    for (const chunk of chunks(writes.blocked, BLOCKED_CHUNK)) {
+      for (const b of chunk)
+        await ports.customers.setOrderingBlocked(supplierId, b.upstockCustomerId, b.reason);
+      await this.store.saveWrittenCustomers(
+        supplierId,
+        chunk.map((b) => ({
           upstockCustomerId: b.upstockCustomerId,
           cin7CustomerId: customerIds.get(b.upstockCustomerId) ?? '',
           blockedReason: b.reason,
-        },
-      ]);
+        })),
+      );
     }
     await ctx.checkpoint({
       progress: {
@@ -399,4 +422,27 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** Runs `work` over the items with at most `limit` at a time; the first failure is thrown once all have settled. */
+async function eachWithConcurrency<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const errors: unknown[] = [];
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await work(item);
+      } catch (error) {
+        errors.push(error);
+        return;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (errors.length > 0) throw errors[0];
 }
