@@ -183,12 +183,15 @@ export class OrderPushRepository {
     if (count === 0) throw new LeaseLostError();
   }
 
-  /** A supplier asked to try a failed or refused push again: back to pending, rebuilt unless a header exists. */
+  /**
+   * A supplier asked to try a failed or refused push again: back to pending, and rebuilt from today's links and
+   * settings (they fixed something). A sale already created keeps its id: only its lines are sent again.
+   */
   async reopen(push: OrderPushEntity): Promise<boolean> {
     const [, count]: [unknown, number] = await this.dataSource.query(
       `UPDATE cin7_order_push
           SET state = 'pending', last_error = NULL, next_attempt_at = NULL, enqueued_at = now(), updated_at = now(),
-              sent_snapshot = CASE WHEN cin7_sale_id IS NULL THEN NULL ELSE sent_snapshot END
+              sent_snapshot = NULL
         WHERE id = $1 AND state IN ('failed', 'refused')`,
       [push.id],
     );
@@ -222,6 +225,16 @@ export class OrderPushRepository {
       [nowByClock, limit, SWEEP_GRACE_SECONDS, QUEUES.orderPush],
     );
     return rows[0];
+  }
+
+  /** Connected suppliers whose Cin7 defaults were never read (the sweeper asks for them, so previews work). */
+  async suppliersWithoutDefaults(): Promise<string[]> {
+    const rows: { supplier_id: string }[] = await this.dataSource.query(
+      `SELECT k.supplier_id FROM cin7_connection k
+        WHERE k.status = 'connected'
+          AND NOT EXISTS (SELECT 1 FROM cin7_order_defaults d WHERE d.supplier_id = k.supplier_id)`,
+    );
+    return rows.map((r) => r.supplier_id);
   }
 
   /** Shipments: the push of a Cin7 sale. */

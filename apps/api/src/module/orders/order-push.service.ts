@@ -16,7 +16,7 @@ import { systemClock } from '../work/clock.js';
 import { JobQueue, QUEUES } from '../work/job-queue.service.js';
 import type { OrderPushEntity, OrderPushEventEntity } from './order-push.entity.js';
 import { OrderPushRepository } from './order-push.repository.js';
-import { OrderPushWorker } from './order-push.worker.js';
+import { defaultsKey, OrderPushWorker } from './order-push.worker.js';
 import { buildSale, externalIdFor, refusalBeforeCin7 } from './sale.mapper.js';
 import { SaleDefaultsService } from './sale-defaults.service.js';
 import { SaleInputs } from './sale-inputs.service.js';
@@ -157,7 +157,7 @@ export class OrderPushService {
         await this.queue.send(
           QUEUES.orderPush,
           { supplierId, kind: 'defaults' },
-          { singletonKey: `order-defaults:${supplierId}` },
+          { singletonKey: defaultsKey(supplierId) },
         );
       }
       return refused(mapping.refusal);

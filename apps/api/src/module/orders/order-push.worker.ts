@@ -93,6 +93,13 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     try {
       const due = await this.repo.sweepDue(new Date(this.clock.now()), SWEEP_BATCH);
       for (const row of due) await this.enqueue({ id: row.id, supplierId: row.supplier_id });
+      for (const supplierId of await this.repo.suppliersWithoutDefaults()) {
+        await this.queue.send(
+          QUEUES.orderPush,
+          { supplierId, kind: 'defaults' },
+          { singletonKey: defaultsKey(supplierId) },
+        );
+      }
       return due.length;
     } catch (error) {
       this.logger.warn(`order push sweep failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -338,6 +345,11 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
       this.logger.warn(`could not notify: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+}
+
+/** One defaults read queued per supplier at a time. */
+export function defaultsKey(supplierId: string): string {
+  return `order-defaults:${supplierId}`;
 }
 
 function transientMessage(error: unknown): string {
