@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SaleReconciler } from '../../src/module/shipments/sync/sale-reconciler.service.js';
 import { ShipmentPoll } from '../../src/module/shipments/sync/shipment-poll.service.js';
 import { ShipmentScheduler } from '../../src/module/shipments/sync/shipment-scheduler.service.js';
 import { WebhookRegistrations } from '../../src/module/shipments/webhooks/webhook-registrations.service.js';
@@ -204,6 +205,34 @@ describe('shipments come back from Cin7', () => {
     );
     return Number(row.n) === 0;
   };
+
+  it('ignores a fetch that finishes after a newer one was applied', async () => {
+    const o = await orders.create([{ sku: orders.skus[1] ?? '', quantity: 1 }]);
+    await t.sandbox.admin.setConfig({ webhooks: { enabled: false } });
+    try {
+      await t.sandbox.admin.shipSale(0, o.saleId, { trackingNumber: 'OLD-1' });
+      const older = await orders.client.sales.get(o.saleId);
+      await t.sandbox.admin.advanceTime(60_000);
+      await t.sandbox.admin.shipSale(0, o.saleId, { trackingNumber: 'NEW-2' });
+      const newer = await orders.client.sales.get(o.saleId);
+      if (!older || !newer) throw new Error('sale not found');
+      const reconciler = t.app.get(SaleReconciler);
+      const pushed = {
+        orderId: o.orderId,
+        saleId: o.saleId,
+        saleNumber: o.saleNumber,
+        complete: true,
+        sentAt: null,
+      };
+      expect(await reconciler.apply(kiwi.id, pushed, newer, new Date())).toEqual(['shipped']);
+      expect(await reconciler.apply(kiwi.id, pushed, older, new Date())).toEqual(['stale']);
+      expect(await reconciler.apply(kiwi.id, pushed, newer, new Date())).toEqual([]);
+      expect((await hostOrder(o)).tracking).toContain('NEW-2');
+      expect((await timeline(o)).map((e) => e.step)).toEqual(['shipped']);
+    } finally {
+      await t.sandbox.admin.setConfig({ webhooks: { enabled: true } });
+    }
+  });
 
   it('costs nothing for sales that are not ours, and finds ours by order number when Cin7 names a task', async () => {
     const key = await secret();
