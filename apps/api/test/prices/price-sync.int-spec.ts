@@ -256,6 +256,21 @@ describe('price sync (small seed, against the sandbox)', () => {
     expect(changedKeys(before, after).filter((k) => !k.includes(upstockId))).toEqual([]);
   });
 
+  it('makes a full pass again once a day, whatever the interval', async () => {
+    // Takes in the Tier 2 price the customer's sync above left for the next sync.
+    expect((await syncPrices(t, kiwi())).result.mode).toBe('incremental');
+    await t.dataSource.query(
+      `UPDATE cin7_price_sync_state SET last_full_at = last_full_at - interval '25 hours' WHERE supplier_id = $1`,
+      [kiwi().id],
+    );
+    const before = await hostSnapshot(t, kiwi().id);
+    const job = await syncPrices(t, kiwi());
+    expect(job.result.mode).toBe('full');
+    // Nothing changed in Cin7 since: the full pass writes nothing either.
+    expect(changedKeys(before, await hostSnapshot(t, kiwi().id))).toEqual([]);
+    expect((await syncPrices(t, kiwi())).result.mode).toBe('incremental');
+  });
+
   it('reports the Cin7 discount rules it does not apply, and the status says when the next sync is', async () => {
     const s = await status();
     expect(s.unsupported).toEqual([{ feature: 'volume-discounts', count: 1, examples: ['Volume 5%'] }]);
@@ -301,6 +316,26 @@ describe('price sync (small seed, against the sandbox)', () => {
     const job = s.running ?? s.lastRun;
     expect(job).not.toBeNull();
     expect((await t.waitForJob(kiwi(), job?.id as string)).state).toBe('succeeded');
+  });
+});
+
+describe('price sync: unsupported Cin7 pricing (demo seed)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ sandbox: { seed: 'demo', rateLimit: { enabled: false } } });
+  });
+  afterAll(() => t?.close());
+
+  it('reports product-level discounts, volume discounts and deals as not applied', async () => {
+    await t.connect(t.suppliers.kiwi);
+    const job = await syncPrices(t, t.suppliers.kiwi);
+    expect(job.state).toBe('succeeded');
+    const res = await t.http.get(`${base}/prices/status`).set(t.as(t.suppliers.kiwi)).expect(200);
+    expect(res.body.unsupported).toEqual([
+      { feature: 'product-discounts', count: 1, examples: ['Clearance 10%'] },
+      { feature: 'volume-discounts', count: 1, examples: ['Tent volume discount'] },
+      { feature: 'deals', count: 1, examples: ['Winter warmers'] },
+    ]);
   });
 });
 

@@ -15,6 +15,10 @@ export class PriceSyncStateEntity {
   @PrimaryColumn({ name: 'supplier_id', type: 'text' })
   supplierId: string;
 
+  /** The Cin7 account the copy and cursors belong to: a reconnect to another account starts over with a full pass. */
+  @Column({ name: 'account_id', type: 'text', nullable: true })
+  accountId: string | null;
+
   /** Cin7's ten tiers with their current and former names (customers hold tiers by name). */
   @Column({ type: 'jsonb', default: () => `'[]'` })
   tiers: TierState[];

@@ -120,7 +120,7 @@ export class PriceSyncService {
     const resumed = run.checkpoint as PriceCheckpoint | null;
     const mode: PriceSyncMode =
       resumed?.mode ??
-      (!state.lastFullAt || !state.productCursor
+      (!state.lastFullAt || !state.productCursor || state.accountId !== connection.accountId
         ? 'full'
         : scope.kind === 'customer'
           ? 'customer'
@@ -131,8 +131,9 @@ export class PriceSyncService {
       mode,
       productsPage: 0,
       customersPage: 0,
-      productCursor: state.productCursor?.getTime() ?? null,
-      customerCursor: state.customerCursor?.getTime() ?? null,
+      // A full pass sets the cursors from what it reads (the old ones may even be another account's).
+      productCursor: mode === 'full' ? null : (state.productCursor?.getTime() ?? null),
+      customerCursor: mode === 'full' ? null : (state.customerCursor?.getTime() ?? null),
       pagesDone: 0,
     };
 
@@ -151,6 +152,7 @@ export class PriceSyncService {
     const settings = await this.settings.get(supplierId);
     const finished = this.now();
     await this.store.updateState(supplierId, {
+      accountId: connection.accountId,
       lastSuccessAt: new Date(finished),
       lastSuccessRunId: run.id,
       lastChanges: changes.summary,

@@ -6,6 +6,7 @@ export class Prices1764240200000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE cin7_price_sync_state (
       supplier_id text PRIMARY KEY,
+      account_id text,
       tiers jsonb NOT NULL DEFAULT '[]',
       product_cursor timestamptz,
       customer_cursor timestamptz,
