@@ -119,6 +119,8 @@ export const importResultSchema = z.object({
   /** Customers imported but whose orders cannot be pushed (another currency than the Cin7 base currency). */
   blocked: z.number().int(),
   blockedReason: z.string().nullable(),
+  /** Customers with several shipping addresses in Cin7: the default is used until the supplier chooses (PUT link). */
+  severalShippingAddresses: z.number().int(),
   /** One sentence for the supplier. */
   summary: z.string(),
 });

@@ -87,6 +87,9 @@ describe('import customers and products (medium seed)', () => {
       blocked: foreign.length,
     });
     expect(job.result.summary).toMatch(/another currency than your Cin7 base currency/);
+    const withSeveral = expected.filter((c) => c.Addresses.filter((a) => a.Type === 'Shipping').length > 1);
+    expect(job.result.severalShippingAddresses).toBe(withSeveral.length);
+    expect(job.result.summary).toMatch(/several shipping addresses in Cin7: the default one is used/);
 
     const hostCustomers = await supplierRows(t, 'host_customer', kiwi());
     const links = await supplierRows(t, 'cin7_customer_link', kiwi());

@@ -22,12 +22,17 @@ function fakes(existing: HostCustomer[] = []) {
         const all = [...host.values()].map((h) => h.customer);
         return { items: all.slice(q.offset, q.offset + q.limit), total: all.length };
       },
-      upsertMany: async (_s: string, items: CustomerUpsert[]) =>
-        items.map((c) => {
+      find: async (_s: string, id: string) => host.get(id)?.customer ?? null,
+      upsertMany: async (_s: string, items: CustomerUpsert[]) => {
+        // Like the reference host: updating a customer that is not there fails the whole batch.
+        const missing = items.find((c) => c.id && !host.has(c.id));
+        if (missing) throw new Error(`Customer ${missing.id} does not belong to supplier s1`);
+        return items.map((c) => {
           const id = c.id ?? `u${nextId++}`;
           host.set(id, { customer: { id, name: c.name, email: c.email, currency: c.currency }, upsert: c });
           return id;
-        }),
+        });
+      },
     },
     links: {
       customerLinksByCin7Ids: async (_s: string, ids: readonly string[]) =>
@@ -104,7 +109,7 @@ describe('a page of a customer import', () => {
     const f = fakes();
     const index = await UnlinkedCustomerIndex.load(f.deps, 's1');
     const outcome = await importCustomerPage(f.deps, 's1', 'NZD', page, index);
-    expect(outcome).toMatchObject({ created: 2, updated: 0, blocked: 1 });
+    expect(outcome).toMatchObject({ created: 2, updated: 0, blocked: 1, severalShippingAddresses: 1 });
     expect(outcome.skipped).toEqual([{ cin7Id: 'c2', label: 'Gone Ltd', reason: 'Deprecated in Cin7' }]);
 
     const kiwi = f.links.get('c1') as CustomerLinkWrite;
@@ -149,6 +154,23 @@ describe('a page of a customer import', () => {
     expect(again).toMatchObject({ created: 0, updated: 2 });
     expect(f.links.get('c1')?.shippingAddressId).toBe('s-a');
     expect(f.host.size).toBe(2);
+  });
+
+  it('creates again a linked customer that was deleted in Upstock, and moves its link to the new one', async () => {
+    const f = fakes();
+    await importCustomerPage(f.deps, 's1', 'NZD', page, await UnlinkedCustomerIndex.load(f.deps, 's1'));
+    const deleted = f.links.get('c1')?.upstockCustomerId as string;
+    f.host.delete(deleted);
+    const again = await importCustomerPage(
+      f.deps,
+      's1',
+      'NZD',
+      page,
+      await UnlinkedCustomerIndex.load(f.deps, 's1'),
+    );
+    expect(again).toMatchObject({ created: 1, updated: 1 });
+    expect(f.links.get('c1')?.upstockCustomerId).not.toBe(deleted);
+    expect(f.host.has(f.links.get('c1')?.upstockCustomerId as string)).toBe(true);
   });
 
   it('links an unlinked Upstock customer with the same name instead of creating a second one, unless ambiguous', async () => {

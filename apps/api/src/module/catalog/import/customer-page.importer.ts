@@ -2,6 +2,7 @@ import type { Cin7Customer } from '@upstock/cin7-core';
 import type { CustomersPort } from '../../ports/index.js';
 import type { SkippedItem } from '../../work/sync-run.entity.js';
 import type { CatalogLinks } from '../links/catalog-links.service.js';
+import type { CustomerLinkEntity } from '../links/customer-link.entity.js';
 import type { CustomerLinkWrite, LinkStore } from '../links/link.store.js';
 import {
   billingAddress,
@@ -15,7 +16,7 @@ import {
 import type { PageOutcome } from './import-tally.js';
 
 export interface CustomerPageDeps {
-  customers: Pick<CustomersPort, 'list' | 'upsertMany'>;
+  customers: Pick<CustomersPort, 'list' | 'find' | 'upsertMany'>;
   links: Pick<CatalogLinks, 'customerLinksByCin7Ids' | 'customerLinksByUpstockIds'>;
   store: Pick<LinkStore, 'upsertCustomerLinks'>;
 }
@@ -87,30 +88,30 @@ export async function importCustomerPage(
     supplierId,
     wanted.map((c) => c.ID),
   );
-  const toWrite = wanted.map((c) => {
+  const toWrite = wanted.map((c): PlannedCustomer => {
     const link = linked.get(c.ID);
-    if (link) return { customer: c, id: link.upstockCustomerId, outcome: 'updated' as const, link };
+    if (link) return { customer: c, id: link.upstockCustomerId, outcome: 'updated', link };
     const existing = index.find(c.Name);
     // Taken at once, so a second Cin7 name normalising the same way cannot claim the same Upstock customer.
     if (existing) index.remove(c.Name);
-    return {
-      customer: c,
-      id: existing,
-      outcome: existing ? ('linked' as const) : ('created' as const),
-      link,
-    };
+    return { customer: c, id: existing, outcome: existing ? 'linked' : 'created', link };
   });
   if (toWrite.length === 0)
-    return { created: 0, updated: 0, linkedExisting: 0, skipped, blocked: 0, blockedReason: null };
+    return {
+      created: 0,
+      updated: 0,
+      linkedExisting: 0,
+      skipped,
+      blocked: 0,
+      blockedReason: null,
+      severalShippingAddresses: 0,
+    };
 
-  const ids = await deps.customers.upsertMany(
-    supplierId,
-    toWrite.map((w) => toCustomerUpsert(w.customer, baseCurrency, w.id)),
-  );
-  if (ids.length !== toWrite.length) throw new Error('The host answered a different number of customer ids');
+  const ids = await writeCustomers(deps, supplierId, baseCurrency, toWrite);
 
   let blocked = 0;
   let blockedReason: string | null = null;
+  let severalShippingAddresses = 0;
   const rows: CustomerLinkWrite[] = toWrite.map((w, i) => {
     const c = w.customer;
     const currency = customerCurrency(c, baseCurrency);
@@ -120,7 +121,9 @@ export async function importCustomerPage(
       blockedReason = `Orders in another currency than your Cin7 base currency (${baseCurrency}) cannot be sent to Cin7.`;
     }
     // Keep the supplier's choice of shipping address while the customer still has it.
-    const shipping = chooseShippingAddress(shippingAddresses(c), w.link?.shippingAddressId ?? null);
+    const choices = shippingAddresses(c);
+    if (choices.length > 1) severalShippingAddresses++;
+    const shipping = chooseShippingAddress(choices, w.link?.shippingAddressId ?? null);
     return {
       upstockCustomerId: ids[i] ?? '',
       cin7CustomerId: c.ID,
@@ -144,5 +147,50 @@ export async function importCustomerPage(
     skipped,
     blocked,
     blockedReason,
+    severalShippingAddresses,
   };
+}
+
+interface PlannedCustomer {
+  customer: Cin7Customer;
+  /** The Upstock customer to update; undefined = create. */
+  id: string | undefined;
+  outcome: 'created' | 'updated' | 'linked';
+  link: CustomerLinkEntity | undefined;
+}
+
+/**
+ * One batch to the host. A linked Upstock customer may have been deleted in Upstock since: the host then refuses the
+ * batch, so the linked ids are checked one by one (only on that failure) and the deleted ones are created again,
+ * their links moving to the new customer.
+ */
+async function writeCustomers(
+  deps: CustomerPageDeps,
+  supplierId: string,
+  baseCurrency: string,
+  planned: PlannedCustomer[],
+): Promise<string[]> {
+  const write = async () => {
+    const ids = await deps.customers.upsertMany(
+      supplierId,
+      planned.map((w) => toCustomerUpsert(w.customer, baseCurrency, w.id)),
+    );
+    if (ids.length !== planned.length)
+      throw new Error('The host answered a different number of customer ids');
+    return ids;
+  };
+  try {
+    return await write();
+  } catch (error) {
+    let gone = 0;
+    for (const w of planned) {
+      if (w.id && !(await deps.customers.find(supplierId, w.id))) {
+        w.id = undefined;
+        w.outcome = 'created';
+        gone++;
+      }
+    }
+    if (gone === 0) throw error;
+    return write();
+  }
 }

@@ -11,6 +11,7 @@ export interface ImportTally {
   skippedByReason: Record<string, number>;
   blocked: number;
   blockedReason: string | null;
+  severalShippingAddresses: number;
 }
 
 export function emptyTally(): ImportTally {
@@ -23,6 +24,7 @@ export function emptyTally(): ImportTally {
     skippedByReason: {},
     blocked: 0,
     blockedReason: null,
+    severalShippingAddresses: 0,
   };
 }
 
@@ -34,6 +36,8 @@ export interface PageOutcome {
   skipped: SkippedItem[];
   blocked: number;
   blockedReason: string | null;
+  /** Customers with several shipping addresses in Cin7 (the default one is used until the supplier chooses). */
+  severalShippingAddresses: number;
 }
 
 export function addPage(tally: ImportTally, seen: number, page: PageOutcome): ImportTally {
@@ -48,6 +52,7 @@ export function addPage(tally: ImportTally, seen: number, page: PageOutcome): Im
     skippedByReason,
     blocked: tally.blocked + page.blocked,
     blockedReason: page.blockedReason ?? tally.blockedReason,
+    severalShippingAddresses: tally.severalShippingAddresses + page.severalShippingAddresses,
   };
 }
 
@@ -62,6 +67,9 @@ export function toImportResult(kind: 'customers' | 'products', t: ImportTally): 
   if (t.blocked > 0) {
     summary += ` ${t.blocked} customer${t.blocked === 1 ? '' : 's'} use another currency than your Cin7 base currency: they were imported, but their orders cannot be sent to Cin7.`;
   }
+  if (t.severalShippingAddresses > 0) {
+    summary += ` ${t.severalShippingAddresses} customer${t.severalShippingAddresses === 1 ? ' has' : 's have'} several shipping addresses in Cin7: the default one is used on their orders until you choose another.`;
+  }
   return {
     kind,
     seen: t.seen,
@@ -72,6 +80,7 @@ export function toImportResult(kind: 'customers' | 'products', t: ImportTally): 
     skippedByReason: t.skippedByReason,
     blocked: t.blocked,
     blockedReason: t.blocked > 0 ? t.blockedReason : null,
+    severalShippingAddresses: t.severalShippingAddresses,
     summary,
   };
 }

@@ -32,7 +32,15 @@ export async function importProductPage(
     else wanted.push(p);
   }
   if (wanted.length === 0)
-    return { created: 0, updated: 0, linkedExisting: 0, skipped, blocked: 0, blockedReason: null };
+    return {
+      created: 0,
+      updated: 0,
+      linkedExisting: 0,
+      skipped,
+      blocked: 0,
+      blockedReason: null,
+      severalShippingAddresses: 0,
+    };
 
   const linked = await deps.links.productLinksByCin7Ids(
     supplierId,
@@ -90,5 +98,6 @@ export async function importProductPage(
     skipped,
     blocked: 0,
     blockedReason: null,
+    severalShippingAddresses: 0,
   };
 }
