@@ -16,7 +16,8 @@ export default defineConfig({
   reporter: [['list'], ['html', { open: 'never', outputFolder: './playwright-report' }]],
   use: {
     browserName: 'chromium',
-    screenshot: 'on',
+    // Every step saves its own screenshot (support/steps.ts); failures add one more.
+    screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath,

@@ -3,10 +3,7 @@ import { type Page, test } from '@playwright/test';
 /** Saves a full-page screenshot of the current step as a test artifact (numbered, so they read as a story). */
 export async function snap(page: Page, name: string): Promise<void> {
   const testInfo = test.info();
-  const index = String(testInfo.attachments.filter((a) => a.contentType === 'image/png').length + 1).padStart(
-    2,
-    '0',
-  );
+  const index = String(testInfo.attachments.filter((a) => /^\d\d-/.test(a.name)).length + 1).padStart(2, '0');
   const path = testInfo.outputPath(`${index}-${name}.png`);
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach(`${index}-${name}`, { path, contentType: 'image/png' });

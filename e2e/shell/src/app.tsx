@@ -10,6 +10,7 @@ type Route = { page: 'settings' } | { page: 'orders'; orderId: string | null } |
 const SETTINGS_HASH = '#/settings/integrations/cin7-core';
 const ORDERS_HASH = '#/orders';
 const PRICE_LISTS_HASH = '#/price-lists';
+const SUPPLIER_KEY = 'upstock-demo-supplier';
 
 function routeOf(hash: string): Route {
   if (hash.startsWith(ORDERS_HASH)) {
@@ -33,7 +34,12 @@ function useHashRoute(): Route {
 export function App() {
   const route = useHashRoute();
   const suppliers = useQuery({ queryKey: ['host', 'demo-suppliers'], queryFn: fetchDemoSuppliers });
-  const [supplierId, setSupplierId] = useState<string | null>(null);
+  // The signed-in supplier survives reloads, as a real admin session would.
+  const [supplierId, setSupplierId] = useState<string | null>(() => sessionStorage.getItem(SUPPLIER_KEY));
+  const chooseSupplier = (id: string) => {
+    sessionStorage.setItem(SUPPLIER_KEY, id);
+    setSupplierId(id);
+  };
   const supplier: DemoSupplier | undefined =
     suppliers.data?.find((s) => s.id === supplierId) ?? suppliers.data?.[0];
 
@@ -55,7 +61,7 @@ export function App() {
         {suppliers.data && supplier ? (
           <label className="shell-supplier">
             Supplier
-            <select value={supplier.id} onChange={(e) => setSupplierId(e.target.value)}>
+            <select value={supplier.id} onChange={(e) => chooseSupplier(e.target.value)}>
               {suppliers.data.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}

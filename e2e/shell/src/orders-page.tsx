@@ -203,7 +203,15 @@ function OrderDetail({ api, orderId }: { api: HostApi; orderId: string }) {
         </div>
         <div>
           <dt>Tracking</dt>
-          <dd data-testid="order-tracking">{o.tracking ?? 'none yet'}</dd>
+          <dd data-testid="order-tracking">
+            {o.tracking && /^https?:\/\//.test(o.tracking) ? (
+              <a href={o.tracking} target="_blank" rel="noreferrer">
+                {o.tracking}
+              </a>
+            ) : (
+              (o.tracking ?? 'none yet')
+            )}
+          </dd>
         </div>
         {o.carrier ? (
           <div>
