@@ -3,16 +3,26 @@ import type { TestApp, TestSupplier } from '../support/test-app.js';
 
 export const base = '/integrations/cin7-core';
 
-/** Fault switch for the module's Cin7 calls: while on, customer reads answer a 400 (a sync that fails for good). */
+/**
+ * Fault switch for the module's Cin7 calls: while `customerStatus` is set, customer reads answer it (400: a sync
+ * that fails for good; 500: Cin7 down, the run pauses and resumes). `urls` records every request while not null.
+ */
 export function faultyFetch() {
-  const state = { failCustomerReads: false };
+  const state: { customerStatus: 400 | 500 | null; urls: string[] | null } = {
+    customerStatus: null,
+    urls: null,
+  };
   const wrapped: typeof fetch = async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (state.failCustomerReads && /\/customer\?/i.test(url)) {
-      return new Response(JSON.stringify([{ ErrorCode: 400, Exception: 'Simulated failure' }]), {
-        status: 400,
-        headers: { 'content-type': 'application/json' },
-      });
+    state.urls?.push(url);
+    if (state.customerStatus !== null && /\/customer\?/i.test(url)) {
+      return new Response(
+        JSON.stringify([{ ErrorCode: state.customerStatus, Exception: 'Simulated failure' }]),
+        {
+          status: state.customerStatus,
+          headers: { 'content-type': 'application/json' },
+        },
+      );
     }
     return fetch(input, init);
   };

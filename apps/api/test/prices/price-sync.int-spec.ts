@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PriceStatus } from '@upstock/cin7-contracts';
 import { HostPriceListsPort } from '../../src/host/ports/host-price-lists.port.js';
 import { PriceSyncScheduler } from '../../src/module/prices/price-sync.scheduler.js';
+import { PriceSyncService } from '../../src/module/prices/price-sync.service.js';
 import { runImport } from '../catalog/catalog-fixtures.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import {
@@ -193,13 +194,13 @@ describe('price sync (small seed, against the sandbox)', () => {
     const before = await hostSnapshot(t, kiwi().id);
     await t.sandbox.admin.setProductPrice(0, product.SKU, 1, 999.99);
 
-    faults.state.failCustomerReads = true;
+    faults.state.customerStatus = 400;
     try {
       const failed = await syncPrices(t, kiwi());
       expect(failed.state).toBe('failed');
       expect(failed.error).toMatch(/Simulated failure/);
     } finally {
-      faults.state.failCustomerReads = false;
+      faults.state.customerStatus = null;
     }
     expect(changedKeys(before, await hostSnapshot(t, kiwi().id))).toEqual([]);
     expect((await status()).lastRun?.state).toBe('failed');
@@ -316,6 +317,57 @@ describe('price sync (small seed, against the sandbox)', () => {
     const job = s.running ?? s.lastRun;
     expect(job).not.toBeNull();
     expect((await t.waitForJob(kiwi(), job?.id as string)).state).toBe('succeeded');
+  });
+});
+
+describe('price sync: an interrupted run resumes from its checkpoint', () => {
+  let t: TestApp;
+  const faults = faultyFetch();
+  beforeAll(async () => {
+    // Time runs 60x so the client's retry backoff against the failing Cin7 takes milliseconds.
+    t = await createTestApp({
+      sandbox: { seed: 'small', rateLimit: { enabled: false }, timeScale: 60 },
+      timeScale: 60,
+      fetch: faults.fetch,
+    });
+  });
+  afterAll(() => t?.close());
+
+  it('Cin7 failing on customers pauses the run after the products; the retry does not read them again', async () => {
+    const kiwi = t.suppliers.kiwi;
+    await t.connect(kiwi);
+    await runImport(t, kiwi, 'products');
+    await pricesSettled(t, kiwi.id);
+    // A run of our own, driven here rather than by the queue's worker.
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO cin7_sync_run (supplier_id, kind, state, params)
+       VALUES ($1, 'price-sync', 'queued', '{"scope": "run-by-test", "full": true}') RETURNING id`,
+      [kiwi.id],
+    );
+    const service = t.app.get(PriceSyncService);
+
+    faults.state.customerStatus = 500;
+    try {
+      await expect(service.run(id)).rejects.toThrow(/Simulated failure/);
+    } finally {
+      faults.state.customerStatus = null;
+    }
+    const [paused] = await t.dataSource.query(`SELECT state, checkpoint FROM cin7_sync_run WHERE id = $1`, [
+      id,
+    ]);
+    expect(paused.state).toBe('paused');
+    expect(paused.checkpoint).toMatchObject({ mode: 'full', productsPage: 1, customersPage: 0 });
+
+    faults.state.urls = [];
+    await service.run(id);
+    const productReads = faults.state.urls.filter((u) => /\/product\?/i.test(u));
+    faults.state.urls = null;
+    const [done] = await t.dataSource.query(`SELECT state, result FROM cin7_sync_run WHERE id = $1`, [id]);
+    expect(done.state).toBe('succeeded');
+    expect(done.result.mode).toBe('full');
+    // Only the page after the last one stored (it confirms the end); page 1 is not read again.
+    expect(productReads.length).toBeGreaterThan(0);
+    expect(productReads.every((u) => /[?&]Page=2(&|$)/.test(u))).toBe(true);
   });
 });
 

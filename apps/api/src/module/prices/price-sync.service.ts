@@ -48,6 +48,12 @@ interface PriceCheckpoint extends Record<string, unknown> {
   /** Last page fully stored, per list. */
   productsPage: number;
   customersPage: number;
+  /**
+   * The cursors the run started from: the `ModifiedSince` of every page of this run, so a resumed run asks for
+   * the same list and its page numbers still match.
+   */
+  productsFrom: number | null;
+  customersFrom: number | null;
   /** Newest LastModifiedOn seen so far (epoch ms). */
   productCursor: number | null;
   customerCursor: number | null;
@@ -132,6 +138,8 @@ export class PriceSyncService {
       productsPage: 0,
       customersPage: 0,
       // A full pass sets the cursors from what it reads (the old ones may even be another account's).
+      productsFrom: mode === 'full' ? null : (state.productCursor?.getTime() ?? null),
+      customersFrom: mode === 'full' ? null : (state.customerCursor?.getTime() ?? null),
       productCursor: mode === 'full' ? null : (state.productCursor?.getTime() ?? null),
       customerCursor: mode === 'full' ? null : (state.customerCursor?.getTime() ?? null),
       pagesDone: 0,
@@ -187,10 +195,8 @@ export class PriceSyncService {
       !full && cursor !== null ? { ModifiedSince: new Date(cursor - MODIFIED_SINCE_OVERLAP_MS) } : {};
     // Incremental reads include deprecated rows: a product or customer deprecated since is then dropped.
     const deprecated = full ? {} : { IncludeDeprecated: true };
-    const startCursors = { products: cp.productCursor, customers: cp.customerCursor };
-
     for await (const page of client.products.pages(
-      { ...since(startCursors.products), ...deprecated },
+      { ...since(cp.productsFrom), ...deprecated },
       { startPage: cp.productsPage + 1 },
     )) {
       const rows = page.items.map((p) => ({ row: toProductRow(p), active: isActive(p.Status) }));
@@ -214,7 +220,7 @@ export class PriceSyncService {
     if (full) await this.store.deleteUnseen(supplierId, runId, 'products');
 
     for await (const page of client.customers.pages(
-      { ...since(startCursors.customers), ...deprecated, IncludeProductPrices: true },
+      { ...since(cp.customersFrom), ...deprecated, IncludeProductPrices: true },
       { startPage: cp.customersPage + 1 },
     )) {
       const rows = page.items.map((c) => ({ row: toCustomerRow(c), active: isActive(c.Status) }));
