@@ -48,7 +48,7 @@ describe('ImportSection', () => {
     expect(within(customersCard()).getByRole('button', { name: 'Importing customers…' })).toBeDisabled();
 
     expect(await within(customersCard()).findByText(/Customer import finished/)).toBeInTheDocument();
-    expect(within(customersCard()).getByText('2500')).toBeInTheDocument();
+    expect(within(customersCard()).getByText(/2500 created, 10 updated, 2 skipped/)).toBeInTheDocument();
     expect(screen.getByText('Deprecated in Cin7')).toBeInTheDocument();
     expect(screen.getByText('Currency EUR is not the Cin7 base currency (NZD)')).toBeInTheDocument();
     expect(fake.calls.find((c) => c.method === 'POST')?.body).toEqual({ kind: 'customers' });

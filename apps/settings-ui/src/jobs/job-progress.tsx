@@ -46,11 +46,13 @@ export function JobSummary({ job, label }: { job: Job; label: string }) {
           {label} failed{job.error ? `: ${job.error}` : '.'}
         </p>
       ) : (
-        <p className="c7-alert c7-alert-ok">
-          {label} finished {formatDateTime(job.finishedAt)}: <strong>{created}</strong> created,{' '}
-          <strong>{updated}</strong> updated, <strong>{skipped}</strong> skipped.
-          {summary ? ` ${summary}` : ''}
-        </p>
+        <div className="c7-alert c7-alert-ok">
+          <p>
+            <strong>{label} finished</strong> {formatDateTime(job.finishedAt)}: {created} created, {updated}{' '}
+            updated, {skipped} skipped.
+          </p>
+          {summary ? <p>{summary}</p> : null}
+        </div>
       )}
       {job.skippedItems.length > 0 ? (
         <details>

@@ -58,6 +58,7 @@ export const PANEL_CSS = `
 .c7-panel .c7-progress { width: 100%; height: .75rem; }
 .c7-panel .c7-table-wrap { overflow-x: auto; }
 .c7-panel table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+.c7-panel th { white-space: nowrap; }
 .c7-panel th, .c7-panel td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--c7-border);
   vertical-align: top; }
 .c7-panel fieldset { border: 0; padding: 0; margin: 0; display: grid; gap: .35rem; }
