@@ -70,8 +70,8 @@ export class SaleReconciler {
       const modified = sale.LastModifiedOn;
       if (
         modified &&
-        state.cin7_updated_at &&
-        modified.getTime() < new Date(state.cin7_updated_at).getTime()
+        state.sale_modified_at &&
+        modified.getTime() < new Date(state.sale_modified_at).getTime()
       ) {
         return ['stale'];
       }

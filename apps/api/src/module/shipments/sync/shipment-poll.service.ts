@@ -128,9 +128,13 @@ export class ShipmentPoll implements OnModuleInit {
     }
 
     const newest = Math.max(cursor.getTime(), ...[...rows.values()].map((r) => r.Updated?.getTime() ?? 0));
+    // An upsert: a cycle may run before the scheduler first saw the connection (its next_* columns are then "now").
     await this.dataSource.query(
-      `UPDATE cin7_shipment_schedule SET cursor = $2, last_poll_at = $3, last_poll_calls = $4, last_poll_rows = $5
-        WHERE supplier_id = $1`,
+      `INSERT INTO cin7_shipment_schedule
+         (supplier_id, cursor, next_poll_at, next_webhook_check_at, last_poll_at, last_poll_calls, last_poll_rows)
+       VALUES ($1, $2, $3, $3, $3, $4, $5)
+       ON CONFLICT (supplier_id) DO UPDATE SET cursor = EXCLUDED.cursor, last_poll_at = EXCLUDED.last_poll_at,
+         last_poll_calls = EXCLUDED.last_poll_calls, last_poll_rows = EXCLUDED.last_poll_rows`,
       [supplierId, complete ? new Date(newest) : cursor, cycleStart, calls, rows.size],
     );
     if (!complete)
