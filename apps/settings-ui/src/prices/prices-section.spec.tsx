@@ -30,6 +30,33 @@ describe('PricesSection', () => {
     expect(screen.getByText('Deals and coupons')).toBeInTheDocument();
   });
 
+  it('lists what the last sync changed', async () => {
+    const { user } = renderSection(<PricesSection />, {
+      'GET /prices/status': {
+        body: {
+          ...status,
+          lastChanges: {
+            basePrices: { added: 0, changed: 2, removed: 0 },
+            lists: [
+              { name: 'Wholesale', created: false, renamedFrom: 'Tier 2', added: 1, changed: 0, removed: 0 },
+            ],
+            customersReassigned: 3,
+            customerPricesReplaced: 0,
+            orderingBlocked: 1,
+            orderingUnblocked: 0,
+          },
+        },
+      },
+    });
+    await user.click(await screen.findByText('What the last sync changed'));
+    expect(screen.getByText('Base prices (Tier 1): 0 added, 2 changed, 0 removed.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Wholesale (renamed from Tier 2): 1 added, 0 changed, 0 removed.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('3 customers moved to another price list.')).toBeInTheDocument();
+    expect(screen.getByText(/1 customer can no longer order through Cin7/)).toBeInTheDocument();
+  });
+
   it('says every Cin7 price is reflected when nothing unsupported was found, and explains no lists yet', async () => {
     renderSection(<PricesSection />, {
       'GET /prices/status': { body: { ...status, priceLists: [], unsupported: [], lastSyncAt: null } },

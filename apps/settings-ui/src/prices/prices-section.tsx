@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PriceStatus, UnsupportedPriceFeature } from '@upstock/cin7-contracts';
+import type { PriceChanges, PriceStatus, UnsupportedPriceFeature } from '@upstock/cin7-contracts';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/api-client.js';
 import { usePanelApi, usePollMs } from '../api/panel-api.context.js';
@@ -90,6 +90,7 @@ function PriceStatusView({ status }: { status: PriceStatus }) {
           {active ? 'Syncing prices…' : 'Sync Cin7 prices'}
         </button>
       </div>
+      {!active && status.lastChanges ? <LastChanges changes={status.lastChanges} /> : null}
       <h3>Price lists in Upstock</h3>
       {status.priceLists.length === 0 ? (
         <p className="c7-muted">No price lists yet: they appear after the first sync.</p>
@@ -142,5 +143,46 @@ function PriceStatusView({ status }: { status: PriceStatus }) {
         </>
       )}
     </>
+  );
+}
+
+const customers = (n: number) => `${n} ${n === 1 ? 'customer' : 'customers'}`;
+
+/** What the last sync changed, in one short list (only what moved). */
+function LastChanges({ changes }: { changes: PriceChanges }) {
+  const lines: string[] = [];
+  const { added, changed, removed } = changes.basePrices;
+  if (added + changed + removed > 0)
+    lines.push(`Base prices (Tier 1): ${added} added, ${changed} changed, ${removed} removed.`);
+  for (const list of changes.lists) {
+    const what = list.created
+      ? 'new list'
+      : list.renamedFrom
+        ? `renamed from ${list.renamedFrom}`
+        : 'updated';
+    lines.push(
+      `${list.name} (${what}): ${list.added} added, ${list.changed} changed, ${list.removed} removed.`,
+    );
+  }
+  if (changes.customersReassigned > 0)
+    lines.push(`${customers(changes.customersReassigned)} moved to another price list.`);
+  if (changes.customerPricesReplaced > 0)
+    lines.push(`Customer-specific prices refreshed for ${customers(changes.customerPricesReplaced)}.`);
+  if (changes.orderingBlocked > 0)
+    lines.push(
+      `${customers(changes.orderingBlocked)} can no longer order through Cin7 (another currency than Cin7's).`,
+    );
+  if (changes.orderingUnblocked > 0)
+    lines.push(`${customers(changes.orderingUnblocked)} can order through Cin7 again.`);
+  return (
+    <details>
+      <summary>What the last sync changed</summary>
+      {lines.length === 0 ? <p className="c7-muted">Nothing: prices already matched Cin7.</p> : null}
+      <ul>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </details>
   );
 }
