@@ -300,6 +300,7 @@ function EditOrder({ api, order }: { api: HostApi; order: HostOrder }) {
         Freight ({order.currency})
         <input inputMode="decimal" value={freight} onChange={(e) => setFreight(e.target.value)} />
       </label>
+      {save.isSuccess ? <p role="status">Changes saved.</p> : null}
       {save.isError || approve.isError ? (
         <p role="alert" className="shell-error">
           {(save.error ?? approve.error)?.message}
