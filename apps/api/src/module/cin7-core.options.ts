@@ -41,6 +41,10 @@ export interface Cin7CoreModuleOptions {
   workersEnabled?: boolean;
   /** Schema for the job queue's tables. Default: 'cin7_jobs'. */
   queueSchema?: string;
+  /** A job active longer than this is taken to be on a dead replica and is retried elsewhere. Default: 600. */
+  jobExpireSeconds?: number;
+  /** How often the queue looks for expired jobs, in seconds. Default: 30. */
+  jobMaintenanceIntervalSeconds?: number;
 }
 
 export interface Cin7CoreModuleExtras {

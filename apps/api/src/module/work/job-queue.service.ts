@@ -34,7 +34,10 @@ export interface QueueHandlerOptions {
 }
 
 export interface SendOptions {
-  /** Deduplicates: while a job with this key is queued or active, another send is a no-op. */
+  /**
+   * Deduplicates: while a job of the queue with this key is queued, retrying or active, another send is a no-op
+   * (answers null). Checked under an advisory lock, so two replicas cannot both enqueue.
+   */
   singletonKey?: string;
   startAfter?: Date;
   /** Enqueue inside the caller's transaction (the host's approval, say). */
@@ -46,8 +49,13 @@ type Handler = (data: JobData) => Promise<void>;
 /** Retry policy for every job: a failing unit of work is retried with backoff, then ends visibly failed. */
 const RETRY_LIMIT = 8;
 const RETRY_DELAY_S = 5;
-/** A job not finished in this time is considered crashed and is taken over by another worker. */
-const EXPIRE_IN_S = 15 * 60;
+/**
+ * A job still active after this long is considered crashed (its replica died) and is retried by another. Longer
+ * than any unit of work here: an import page or a price sync waits at most a minute or two for its call budget.
+ */
+export const DEFAULT_JOB_EXPIRE_S = 10 * 60;
+/** How often expired jobs are looked for, so a dead replica's work is taken over soon after it expires. */
+export const DEFAULT_MAINTENANCE_INTERVAL_S = 30;
 const POLL_INTERVAL_S = 0.5;
 
 /**
@@ -60,6 +68,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly handlers = new Map<QueueName, { handler: Handler; options: QueueHandlerOptions }>();
   private boss: PgBoss | null = null;
   private starting: Promise<PgBoss> | null = null;
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -88,20 +97,39 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /** True once this replica is shutting down: work in progress should stop at a safe point and be resumed. */
+  get isStopping(): boolean {
+    return this.stopping;
+  }
+
   async send(queue: QueueName, data: JobData, options: SendOptions = {}): Promise<string | null> {
     const boss = await this.start();
-    const manager = options.manager;
-    return boss.send(queue, data, {
-      retryLimit: RETRY_LIMIT,
-      retryDelay: RETRY_DELAY_S,
-      retryBackoff: true,
-      expireInSeconds: EXPIRE_IN_S,
-      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
-      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
-      ...(manager
-        ? { db: { executeSql: async (text, values) => ({ rows: await manager.query(text, values) }) } }
-        : {}),
-    });
+    const { singletonKey, manager } = options;
+    const sendWith = (m: EntityManager) =>
+      boss.send(queue, data, {
+        retryLimit: RETRY_LIMIT,
+        retryDelay: RETRY_DELAY_S,
+        retryBackoff: true,
+        expireInSeconds: this.options.jobExpireSeconds ?? DEFAULT_JOB_EXPIRE_S,
+        ...(singletonKey ? { singletonKey } : {}),
+        ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+        db: { executeSql: async (text, values) => ({ rows: await m.query(text, values) }) },
+      });
+    if (!singletonKey) return sendWith(manager ?? this.dataSource.manager);
+    // pg-boss 10 deduplicates keys only under special queue policies (which would also limit keyless jobs), so the
+    // "one live job per key" rule is enforced here, under a lock two replicas share.
+    const dedupe = async (m: EntityManager) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('cin7-jobs'), hashtext($1))`, [
+        `${queue}:${singletonKey}`,
+      ]);
+      const live = await m.query(
+        `SELECT 1 FROM ${this.schema()}.job
+          WHERE name = $1 AND singleton_key = $2 AND state IN ('created', 'retry', 'active') LIMIT 1`,
+        [queue, singletonKey],
+      );
+      return live.length ? null : sendWith(m);
+    };
+    return manager ? dedupe(manager) : this.dataSource.transaction(dedupe);
   }
 
   /** Cancels every queued job of a supplier (on disconnect). Jobs already running stop at their next Cin7 call. */
@@ -116,6 +144,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
     const boss = this.boss;
     this.boss = null;
     await boss?.stop({ graceful: true, wait: true, timeout: 5_000, close: false });
@@ -135,6 +164,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
         db: { executeSql: (text, values) => pool.query(text, values) },
         schema: this.schema(),
         supervise: this.options.workersEnabled !== false,
+        maintenanceIntervalSeconds:
+          this.options.jobMaintenanceIntervalSeconds ?? DEFAULT_MAINTENANCE_INTERVAL_S,
         schedule: false,
       });
       boss.on('error', (error) => this.logger.error(error.message));

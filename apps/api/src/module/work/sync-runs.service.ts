@@ -97,7 +97,8 @@ export class SyncRuns {
         return;
       }
       const message = error instanceof Error ? error.message : String(error);
-      const retriable = isTransient(error);
+      // A replica shutting down (a deploy) interrupts work mid-way: another replica resumes from the checkpoint.
+      const retriable = isTransient(error) || this.queue.isStopping;
       await this.runs.update(
         run.id,
         retriable
