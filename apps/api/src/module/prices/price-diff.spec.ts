@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { diffPrices, isEmptyWritePlan, type WrittenState } from './price-diff.js';
+import { diffPrices, isEmptyWritePlan, type WrittenCustomer, type WrittenState } from './price-diff.js';
 import type { PricePlan } from './price-plan.js';
 
 function plan(): PricePlan {
@@ -53,7 +53,7 @@ function writtenAsPlanned(): WrittenState {
       ['cin7-tier-2', { key: 'cin7-tier-2', name: 'Trade', priceListId: 'L2', entries: { P1: 80 } }],
       ['cin7-tier-3', { key: 'cin7-tier-3', name: 'Distributor', priceListId: 'L3', entries: { P1: 70 } }],
     ]),
-    customers: new Map([
+    customers: new Map<string, WrittenCustomer>([
       ['C1', { upstockCustomerId: 'C1', listKey: 'cin7-tier-2', entries: { P1: 75 }, blockedReason: null }],
       ['C2', { upstockCustomerId: 'C2', listKey: 'cin7-tier-3', entries: {}, blockedReason: 'AUD' }],
     ]),
