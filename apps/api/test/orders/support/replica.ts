@@ -1,0 +1,87 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestApp } from '../../support/test-app.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export interface Replica {
+  url: string;
+  /** SIGKILL: no shutdown hooks, in-flight calls and leases simply stop. */
+  kill(): Promise<void>;
+  /** What the replica printed (errors only). */
+  output(): string;
+}
+
+/**
+ * An API replica in its own process (the standalone composition from the sources, see replica.main.ts), on the
+ * test's database and sandbox with the same keys, time scale and time origin: one a fault test can kill for real.
+ */
+export async function startReplica(t: TestApp, timeOrigin: number): Promise<Replica> {
+  const port = await freePort();
+  const { encryption } = t.config;
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    PORT: String(port),
+    DATABASE_URL: t.config.databaseUrl,
+    CIN7_BASE_URL: t.config.cin7BaseUrl,
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    ENCRYPTION_KEYS: Object.entries(encryption.keys)
+      .map(([id, key]) => `${id}:${key}`)
+      .join(','),
+    ENCRYPTION_KEY_ID: encryption.currentKeyId,
+    TIME_SCALE: String(t.config.timeScale),
+    SCHEDULER_TICK_MS: String(t.config.schedulerTickMs),
+    LOG_LEVEL: 'warn',
+    TIME_ORIGIN: String(timeOrigin),
+  };
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', path.join(here, 'register.mjs'), path.join(here, 'replica.main.ts')],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`replica did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('API listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`replica exited (${code}):\n${output}`));
+    });
+  });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  return {
+    output: () => output,
+    url: `http://127.0.0.1:${port}`,
+    kill: async () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
