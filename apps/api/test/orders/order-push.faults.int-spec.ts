@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import request from 'supertest';
 import { createTestApp, type TestApp, type TestSupplier } from '../support/test-app.js';
-import { base, connectAndImport, linkedCustomers, linkedProducts } from './order-push.helpers.js';
+import {
+  base,
+  connectAndImport,
+  linkedCustomers,
+  linkedProducts,
+  storedSales,
+} from './order-push.helpers.js';
 import { type Replica, startReplica } from './support/replica.js';
 
 // Issue 6's fault test: 500 approvals across two suppliers and two API replicas, while the sandbox fails 10 % of
@@ -12,12 +18,6 @@ jest.setTimeout(180_000);
 
 const ORDERS_PER_SUPPLIER = 250;
 const TIME_SCALE = 60;
-
-type Sale = {
-  ID: string;
-  ExternalID: string | null;
-  Order: { SaleOrderNumber: string; Status: string; Lines: unknown[]; AdditionalCharges: unknown[] };
-};
 
 describe('order push under faults', () => {
   let t: TestApp;
@@ -148,10 +148,7 @@ describe('order push under faults', () => {
     console.log(
       `fault run: ${JSON.stringify({ throttled: metrics.throttled, calls: metrics.callsByEndpoint, events: found })}`,
     );
-    const sales = [
-      ...(await t.sandbox.admin.listSales(0)),
-      ...(await t.sandbox.admin.listSales(1)),
-    ] as unknown as Sale[];
+    const sales = [...(await storedSales(t, 0)), ...(await storedSales(t, 1))];
     const ours = sales.filter((s) => s.ExternalID?.startsWith('upstock-order:'));
     expect(ours).toHaveLength(500);
     expect(sales.length - salesBefore).toBe(500);

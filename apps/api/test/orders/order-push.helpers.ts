@@ -1,4 +1,5 @@
 import type { OrderSyncDetail } from '@upstock/cin7-contracts';
+import { z } from 'zod';
 import type { TestApp, TestSupplier } from '../support/test-app.js';
 
 export const base = '/integrations/cin7-core';
@@ -128,4 +129,30 @@ export async function putSettings(t: TestApp, supplier: TestSupplier, patch: Rec
 /** The sandbox renders dates as `YYYY-MM-DDT00:00:00`. */
 export function cin7Date(date: string): string {
   return `${date}T00:00:00`;
+}
+
+/** A sale as the sandbox's admin API renders it (Cin7's GET /sale shape), read with the fields the tests check. */
+export const storedSaleSchema = z.looseObject({
+  ID: z.string(),
+  ExternalID: z.string().nullable(),
+  Order: z.object({
+    SaleOrderNumber: z.string(),
+    Status: z.string(),
+    Lines: z.array(z.record(z.string(), z.unknown())),
+    AdditionalCharges: z.array(z.record(z.string(), z.unknown())),
+  }),
+  Fulfilments: z
+    .array(
+      z.object({
+        Pick: z.object({ Status: z.string() }),
+        Pack: z.object({ Status: z.string() }),
+        Ship: z.object({ Status: z.string() }),
+      }),
+    )
+    .optional(),
+});
+export type StoredSale = z.infer<typeof storedSaleSchema>;
+
+export async function storedSales(t: TestApp, account: 0 | 1): Promise<StoredSale[]> {
+  return (await t.sandbox.admin.listSales(account)).map((s) => storedSaleSchema.parse(s));
 }

@@ -13,22 +13,13 @@ import {
   linkedCustomers,
   linkedProducts,
   putSettings,
+  storedSaleSchema,
+  storedSales,
   waitSettled,
 } from './order-push.helpers.js';
 
 // Pushes run in background workers (pg-boss polls every 0.5 s); a test waits for a few of them.
 jest.setTimeout(30_000);
-
-type Sale = Record<string, unknown> & {
-  ID: string;
-  Order: {
-    SaleOrderNumber: string;
-    Status: string;
-    Lines: Record<string, unknown>[];
-    AdditionalCharges: Record<string, unknown>[];
-  };
-  Fulfilments?: { Pick: { Status: string }; Pack: { Status: string }; Ship: { Status: string } }[];
-};
 
 describe('order push: approved orders become Cin7 sales as the settings say', () => {
   let t: TestApp;
@@ -58,7 +49,7 @@ describe('order push: approved orders become Cin7 sales as the settings say', ()
   afterAll(() => t?.close());
 
   const kiwi = () => t.suppliers.kiwi;
-  const sale = async (saleId: string) => (await t.sandbox.admin.getSale(0, saleId)) as Sale;
+  const sale = async (saleId: string) => storedSaleSchema.parse(await t.sandbox.admin.getSale(0, saleId));
   const product = (i: number) => products[i] as LinkedProduct;
 
   async function pushed(orderId: string) {
@@ -429,11 +420,9 @@ describe('order push: approved orders become Cin7 sales as the settings say', ()
     const done = await waitSettled(t, kiwi(), order.id);
     expect(done.sync.state).toBe('pushed');
     expect(done.sync.cin7SaleId).toBe(saleId);
-    const stored = (await t.sandbox.admin.listSales(0)).filter(
-      (x) => x.ExternalID === `upstock-order:${order.id}`,
-    );
+    const stored = (await storedSales(t, 0)).filter((x) => x.ExternalID === `upstock-order:${order.id}`);
     expect(stored).toHaveLength(1);
-    expect((stored[0] as Sale).Order.Lines).toHaveLength(1);
+    expect(stored[0]?.Order.Lines).toHaveLength(1);
   });
 
   it('survives every write answer being lost: one complete sale, found by its external id', async () => {
@@ -454,9 +443,7 @@ describe('order push: approved orders become Cin7 sales as the settings say', ()
         'outcome-unknown',
         'lines-saved',
       ]);
-      const stored = (await t.sandbox.admin.listSales(0)).filter(
-        (x) => x.ExternalID === `upstock-order:${order.id}`,
-      );
+      const stored = (await storedSales(t, 0)).filter((x) => x.ExternalID === `upstock-order:${order.id}`);
       expect(stored).toHaveLength(1);
     } finally {
       await t.sandbox.admin.clearFaults();
@@ -478,9 +465,7 @@ describe('order push: approved orders become Cin7 sales as the settings say', ()
       [kiwi().id, order.id],
     );
     expect(n).toBe(1);
-    const stored = (await t.sandbox.admin.listSales(0)).filter(
-      (x) => x.ExternalID === `upstock-order:${order.id}`,
-    );
+    const stored = (await storedSales(t, 0)).filter((x) => x.ExternalID === `upstock-order:${order.id}`);
     expect(stored).toHaveLength(1);
   });
 
