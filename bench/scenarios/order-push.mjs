@@ -1,0 +1,165 @@
+// Scenario order-push (issue 6): approved orders become Cin7 sales.
+//   cin7_calls_per_order    Cin7 calls per pushed order, no faults, Cin7's defaults already cached (goal: 2:
+//                           POST /sale and POST /sale/order)
+//   budget_utilisation_pct  a burst of 300 approvals against the sandbox's real limit (60 calls a minute) at a time
+//                           scale: calls made / calls the budget offered from the first approval to the last sale
+//                           (a full minute to start with, then 60 a simulated minute) (goal: at least 90)
+//   throttled_responses     429/503 answers the sandbox gave during that burst (goal: 0)
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { startApi, startDatabase, startSandbox } from '../support/stack.mjs';
+
+const MEASURED_ORDERS = 20;
+const BURST = 300;
+/** Simulated seconds per real second: the burst is 10 simulated minutes of Cin7 calls, 30 s of wall time. */
+const TIME_SCALE = 20;
+const base = '/integrations/cin7-core';
+const headers = { authorization: 'Bearer demo-token-kiwi', 'content-type': 'application/json' };
+
+export default {
+  description: `order pushes: calls per order (${MEASURED_ORDERS} orders), a burst of ${BURST} approvals at 60 calls/min`,
+  async run({ root, log }) {
+    const { DEMO_ACCOUNTS } = await import(`${root}/packages/cin7-core/dist/sandbox/index.js`);
+    const account = DEMO_ACCOUNTS[0];
+    const db = await startDatabase();
+    const sandbox = await startSandbox({
+      seed: 'small',
+      timeScale: TIME_SCALE,
+      webhooks: { enabled: false },
+    });
+    // Schedulers stay out of the way (no polls or hourly syncs sharing the budget during the measurements).
+    const api = await startApi({
+      databaseUrl: db.url,
+      cin7BaseUrl: sandbox.baseUrl,
+      env: { TIME_SCALE: String(TIME_SCALE), SCHEDULER_TICK_MS: '3600000', LOG_LEVEL: 'error' },
+    });
+    const sql = new pg.Pool({ connectionString: db.url, max: 4 });
+    const call = async (method, path, body) => {
+      const res = await fetch(`${api.url}${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const json = await res.json().catch(() => null);
+      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+    const waitFor = async (probe, what, timeoutMs = 300_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const value = await probe();
+        if (value) return value;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const waitJob = (id) =>
+      waitFor(async () => {
+        const job = await call('GET', `${base}/jobs/${id}`);
+        return ['succeeded', 'failed', 'cancelled'].includes(job.state) ? job : null;
+      }, `job ${id}`);
+    const pushedCount = async () =>
+      (await sql.query(`SELECT count(*)::int AS n FROM cin7_order_push WHERE state = 'pushed'`)).rows[0].n;
+    const settledCount = async () =>
+      (
+        await sql.query(
+          `SELECT count(*)::int AS n FROM cin7_order_push WHERE state IN ('pushed','failed','refused')`,
+        )
+      ).rows[0].n;
+    const callsOf = (metrics) => Object.values(metrics.callsByAccount).reduce((a, b) => a + b, 0);
+
+    try {
+      await call('POST', `${base}/connection`, { accountId: account.accountId, apiKey: account.apiKey });
+      for (const kind of ['customers', 'products']) {
+        const job = await waitJob((await call('POST', `${base}/imports`, { kind })).id);
+        if (job.state !== 'succeeded') throw new Error(`import ${kind} ${job.state}: ${job.error}`);
+      }
+      const { rows: customers } = await sql.query(
+        `SELECT upstock_customer_id FROM cin7_customer_link WHERE ordering_blocked_reason IS NULL ORDER BY cin7_name`,
+      );
+      const { rows: products } = await sql.query(
+        `SELECT upstock_product_id FROM cin7_product_link WHERE sku LIKE 'SKU-%' ORDER BY sku`,
+      );
+      let n = 0;
+      const createOrder = async () => {
+        const i = n++;
+        const order = await call('POST', '/host/orders', {
+          customerId: customers[i % customers.length].upstock_customer_id,
+          reference: `PO-${i}`,
+          freight: i % 3 === 0 ? 10 : null,
+          lines: [0, 1].map((k) => ({
+            productId: products[(i * 5 + k * 11) % products.length].upstock_product_id,
+            quantity: 1 + k,
+          })),
+        });
+        return order.id;
+      };
+      const approve = async (id) => {
+        await call('POST', `/host/orders/${id}/approve`);
+        await call('POST', `${base}/orders/${id}/approved`);
+      };
+
+      // 1. Calls per order. One warm-up push reads Cin7's defaults (location, tax rule) into the cache first.
+      const warm = await createOrder();
+      await approve(warm);
+      await waitFor(async () => (await settledCount()) >= 1, 'the warm-up push');
+      const measured = [];
+      for (let i = 0; i < MEASURED_ORDERS; i++) measured.push(await createOrder());
+      // Let the imports' calls leave Cin7's minute (and the budget's), so the measurement is the pushes alone.
+      await new Promise((r) => setTimeout(r, (61_000 / TIME_SCALE) * 1.2));
+      const beforeMetrics = await sandbox.admin.metrics();
+      const before = callsOf(beforeMetrics);
+      for (const id of measured) await approve(id);
+      await waitFor(async () => (await settledCount()) >= 1 + MEASURED_ORDERS, 'the measured pushes');
+      const afterMetrics = await sandbox.admin.metrics();
+      const callsPerOrder = (callsOf(afterMetrics) - before) / MEASURED_ORDERS;
+      const byEndpoint = Object.fromEntries(
+        Object.entries(afterMetrics.callsByEndpoint)
+          .map(([k, v]) => [k, v - (beforeMetrics.callsByEndpoint[k] ?? 0)])
+          .filter(([, v]) => v > 0),
+      );
+      if ((await pushedCount()) !== 1 + MEASURED_ORDERS) throw new Error('a measured push did not succeed');
+      log(
+        `calls per order: ${callsPerOrder} (${JSON.stringify(byEndpoint)}, ${afterMetrics.throttled - beforeMetrics.throttled} throttled)`,
+      );
+
+      // 2. A burst of approvals against the real limit.
+      const burst = [];
+      for (let i = 0; i < BURST; i++) burst.push(await createOrder());
+      // Start from a full minute of budget, as after a quiet spell.
+      await new Promise((r) => setTimeout(r, (61_000 / TIME_SCALE) * 1.2));
+      await sandbox.admin.resetMetrics();
+      const simStart = (await sandbox.admin.clock()).nowMs;
+      const wallStart = performance.now();
+      await Promise.all(
+        Array.from({ length: 4 }, async (_, lane) => {
+          for (let i = lane; i < burst.length; i += 4) await approve(burst[i]);
+        }),
+      );
+      const expected = 1 + MEASURED_ORDERS + BURST;
+      await waitFor(async () => (await settledCount()) >= expected, 'the burst');
+      const simEnd = (await sandbox.admin.clock()).nowMs;
+      const wallS = (performance.now() - wallStart) / 1000;
+      const metrics = await sandbox.admin.metrics();
+      const calls = callsOf(metrics);
+      const minutes = (simEnd - simStart) / 60_000;
+      // What the budget offered: a full minute at the start, then 60 a minute for the rest of the burst.
+      const utilisation = (100 * calls) / (60 + 60 * minutes);
+      if ((await pushedCount()) !== expected) throw new Error('a burst push did not succeed');
+      log(
+        `burst: ${BURST} orders, ${calls} calls in ${minutes.toFixed(2)} simulated minutes (${wallS.toFixed(1)} s wall), ` +
+          `max ${metrics.maxCallsInAnyMinute} calls in any minute, ${metrics.throttled} throttled, ${metrics.duplicateExternalIds} duplicates`,
+      );
+      return [
+        { metric: 'cin7_calls_per_order', value: callsPerOrder, unit: 'calls' },
+        { metric: 'budget_utilisation_pct', value: Math.round(utilisation * 10) / 10, unit: '%' },
+        { metric: 'throttled_responses', value: metrics.throttled, unit: 'responses' },
+      ];
+    } finally {
+      await sql.end();
+      await api.stop();
+      await sandbox.close();
+      await db.stop();
+    }
+  },
+};
