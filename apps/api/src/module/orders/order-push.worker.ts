@@ -208,6 +208,11 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
             });
           }
           await save({ lastError: message });
+          if (this.queue.isStopping) {
+            // This replica is shutting down: leave the push to another (its progress markers are stored).
+            await save({ state: 'pending', nextAttemptAt: null });
+            return;
+          }
           if (pass >= MAX_PASSES) {
             const at = new Date(this.clock.now() + LONG_WAIT_MS);
             await save({ state: 'pending', nextAttemptAt: at });
