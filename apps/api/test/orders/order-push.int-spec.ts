@@ -409,6 +409,15 @@ describe('order push: approved orders become Cin7 sales as the settings say', ()
       state: 'failed',
       error: "Cin7 said: Tax rule 'Ghost Tax' not found.",
     });
+    const notes = (await t.http.get('/host/notifications').set(t.as(kiwi()))).body as {
+      orderId: string;
+      message: string;
+    }[];
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ orderId: order.id, message: "Cin7 said: Tax rule 'Ghost Tax' not found." }),
+      ]),
+    );
     const saleId = failed.sync.cin7SaleId as string;
     expect(saleId).toBeTruthy(); // the header exists; only its lines were refused
 
