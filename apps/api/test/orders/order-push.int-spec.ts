@@ -478,6 +478,21 @@ describe('order push: approved orders become Cin7 sales as the settings say', ()
     expect(stored).toHaveLength(1);
   });
 
+  it('keeps an approval through a disconnect and sends it once the supplier reconnects', async () => {
+    await putSettings(t, kiwi(), { ...DEFAULT_SETTINGS });
+    const order = await createOrder(t, kiwi(), {
+      customerId: withRep.upstock_customer_id,
+      lines: [{ productId: product(10).upstock_product_id, quantity: 1 }],
+    });
+    await t.http.post(`/host/orders/${order.id}/approve`).set(t.as(kiwi())).expect(201);
+    await t.http.delete(`${base}/connection`).set(t.as(kiwi())).expect(204);
+    await t.connect(kiwi());
+    const { detail } = await pushed(order.id);
+    const stored = (await storedSales(t, 0)).filter((x) => x.ExternalID === `upstock-order:${order.id}`);
+    expect(stored).toHaveLength(1);
+    expect(detail.sync.cin7SaleNumber).toBe(stored[0]?.Order.SaleOrderNumber);
+  });
+
   it('keeps suppliers apart: another supplier’s order ids are 404, lists hold only the caller’s pushes', async () => {
     const list = await t.http.get(`${base}/orders/pushes`).set(t.as(kiwi())).expect(200);
     const some = list.body.items[0];

@@ -299,10 +299,11 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     const fresh = (await this.repo.findById(push.id)) ?? push;
     const number = fresh.orderNumber;
     if (error instanceof ConnectionGoneError) {
-      // The supplier disconnected on purpose: no heads-up, the push waits for a retry after reconnecting.
+      // The supplier disconnected on purpose: no heads-up. The push waits, and the sweeper resumes it (from its
+      // stored markers) once the supplier reconnects.
       await write(
-        'failed',
-        'The Cin7 connection was removed before this order reached Cin7; reconnect, then retry',
+        'pending',
+        'Waiting for the Cin7 connection, which was removed; resumes after reconnecting',
         null,
       );
       return;
