@@ -57,6 +57,10 @@ export class HostOrdersService {
         .getRepository(HostCustomerEntity)
         .findOneBy({ supplierId, id: input.customerId });
       if (!customer) throw new NotFoundException(`No customer ${input.customerId}`);
+      // Order numbers are per supplier: serialise numbering so parallel orders never take the same one.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('host-order-number'), hashtext($1))`, [
+        supplierId,
+      ]);
       const [{ next }] = await m.query(
         `SELECT 1001 + count(*)::int AS next FROM host_order WHERE supplier_id = $1`,
         [supplierId],

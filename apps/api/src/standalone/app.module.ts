@@ -47,7 +47,7 @@ export class AppModule {
             encryption: config.encryption,
             publicBaseUrl: config.publicBaseUrl,
             cin7BaseUrl: config.cin7BaseUrl,
-            clock: config.timeScale === 1 ? systemClock : scaledClock(config.timeScale),
+            clock: config.timeScale === 1 ? systemClock : scaledClock(config.timeScale, config.timeOrigin),
             schedulerTickMs: config.schedulerTickMs,
             workersEnabled: config.workersEnabled,
             ...(overrides.fetch ? { fetch: overrides.fetch } : {}),

@@ -13,6 +13,8 @@ export interface StandaloneConfig {
   encryption: { currentKeyId: string; keys: Record<string, string> };
   /** Simulated seconds per real second (benchmarks and tests against a time-scaled sandbox). Default 1. */
   timeScale: number;
+  /** When the scaled clock's time starts (epoch ms). Replicas of one time-scaled run share it, or they disagree. */
+  timeOrigin: number;
   schedulerTickMs: number;
   workersEnabled: boolean;
   logLevels: ('log' | 'error' | 'warn' | 'debug' | 'verbose')[];
@@ -37,6 +39,7 @@ export function loadConfig(
       .map((s) => s.trim()),
     encryption: encryptionFrom(env, log),
     timeScale: Number(env.TIME_SCALE ?? 1),
+    timeOrigin: Number(env.TIME_ORIGIN ?? Date.now()),
     schedulerTickMs: Number(env.SCHEDULER_TICK_MS ?? 60_000),
     workersEnabled: env.WORKERS_ENABLED !== 'false',
     logLevels: logLevelsFrom(env.LOG_LEVEL),

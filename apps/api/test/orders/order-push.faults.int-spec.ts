@@ -24,14 +24,13 @@ describe('order push under faults', () => {
   let replicas: Replica[] = [];
 
   beforeAll(async () => {
-    const timeOrigin = Date.now();
     t = await createTestApp({
       sandbox: { seed: 'small', timeScale: TIME_SCALE },
       timeScale: TIME_SCALE,
       schedulerTickMs: 300,
       workersEnabled: false,
     });
-    replicas = await Promise.all([startReplica(t, timeOrigin), startReplica(t, timeOrigin)]);
+    replicas = await Promise.all([startReplica(t), startReplica(t)]);
     await connectAndImport(t, t.suppliers.kiwi);
     await connectAndImport(t, t.suppliers.aussie);
   });

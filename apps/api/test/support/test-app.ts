@@ -76,6 +76,7 @@ export class TestApp {
       corsOrigins: [],
       encryption: options.encryption ?? { currentKeyId: 'test1', keys: { test1: generateEncryptionKey() } },
       timeScale: options.timeScale ?? 1,
+      timeOrigin: Date.now(),
       schedulerTickMs: options.schedulerTickMs ?? 3_600_000,
       workersEnabled: options.workersEnabled ?? true,
       logLevels: process.env.TEST_API_LOGS ? ['log', 'error', 'warn', 'debug'] : [],

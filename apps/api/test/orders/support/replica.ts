@@ -18,7 +18,7 @@ export interface Replica {
  * An API replica in its own process (the standalone composition from the sources, see replica.main.ts), on the
  * test's database and sandbox with the same keys, time scale and time origin: one a fault test can kill for real.
  */
-export async function startReplica(t: TestApp, timeOrigin: number): Promise<Replica> {
+export async function startReplica(t: TestApp): Promise<Replica> {
   const port = await freePort();
   const { encryption } = t.config;
   const env: NodeJS.ProcessEnv = {
@@ -34,7 +34,7 @@ export async function startReplica(t: TestApp, timeOrigin: number): Promise<Repl
     TIME_SCALE: String(t.config.timeScale),
     SCHEDULER_TICK_MS: String(t.config.schedulerTickMs),
     LOG_LEVEL: 'warn',
-    TIME_ORIGIN: String(timeOrigin),
+    TIME_ORIGIN: String(t.config.timeOrigin),
   };
   const child: ChildProcess = spawn(
     process.execPath,
