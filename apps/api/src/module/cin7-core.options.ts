@@ -35,6 +35,11 @@ export interface Cin7CoreModuleOptions {
   clock?: Clock;
   /** Cin7 calls a minute per connection (one Cin7 API application). Default: 60, Cin7's documented limit. */
   callsPerMinute?: number;
+  /**
+   * How much wider than a minute the budget's window is, in ms of the module's clock: more than the delay between
+   * counting a call and Cin7 receiving it. Default: 1000. Raise it when the clock is scaled (that delay scales too).
+   */
+  callWindowMarginMs?: number;
   /** How often the scheduler looks for due work, in ms. Default: 60_000. */
   schedulerTickMs?: number;
   /** Run background workers in this process. Default: true (a host may run API-only replicas). */

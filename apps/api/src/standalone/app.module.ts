@@ -49,6 +49,7 @@ export class AppModule {
             cin7BaseUrl: config.cin7BaseUrl,
             clock: config.timeScale === 1 ? systemClock : scaledClock(config.timeScale, config.timeOrigin),
             schedulerTickMs: config.schedulerTickMs,
+            callWindowMarginMs: config.callWindowMarginMs,
             workersEnabled: config.workersEnabled,
             ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
           }),

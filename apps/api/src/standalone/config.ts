@@ -15,6 +15,8 @@ export interface StandaloneConfig {
   timeScale: number;
   /** When the scaled clock's time starts (epoch ms). Replicas of one time-scaled run share it, or they disagree. */
   timeOrigin: number;
+  /** Widening of the call budget's minute, in simulated ms (see Cin7CoreModuleOptions.callWindowMarginMs). */
+  callWindowMarginMs?: number;
   schedulerTickMs: number;
   workersEnabled: boolean;
   logLevels: ('log' | 'error' | 'warn' | 'debug' | 'verbose')[];
@@ -40,6 +42,7 @@ export function loadConfig(
     encryption: encryptionFrom(env, log),
     timeScale: Number(env.TIME_SCALE ?? 1),
     timeOrigin: Number(env.TIME_ORIGIN ?? Date.now()),
+    ...(env.CALL_WINDOW_MARGIN_MS ? { callWindowMarginMs: Number(env.CALL_WINDOW_MARGIN_MS) } : {}),
     schedulerTickMs: Number(env.SCHEDULER_TICK_MS ?? 60_000),
     workersEnabled: env.WORKERS_ENABLED !== 'false',
     logLevels: logLevelsFrom(env.LOG_LEVEL),

@@ -32,6 +32,8 @@ export interface TestAppOptions {
   workersEnabled?: boolean;
   /** Overrides the encryption keys (rotation tests). */
   encryption?: StandaloneConfig['encryption'];
+  /** Widens the call budget's minute (simulated ms): at high time scales, network delays scale too. */
+  callWindowMarginMs?: number;
   /** Overrides the fetch the module uses to call Cin7 (fault tests). */
   fetch?: typeof fetch;
 }
@@ -77,6 +79,7 @@ export class TestApp {
       encryption: options.encryption ?? { currentKeyId: 'test1', keys: { test1: generateEncryptionKey() } },
       timeScale: options.timeScale ?? 1,
       timeOrigin: Date.now(),
+      ...(options.callWindowMarginMs ? { callWindowMarginMs: options.callWindowMarginMs } : {}),
       schedulerTickMs: options.schedulerTickMs ?? 3_600_000,
       workersEnabled: options.workersEnabled ?? true,
       logLevels: process.env.TEST_API_LOGS ? ['log', 'error', 'warn', 'debug'] : [],

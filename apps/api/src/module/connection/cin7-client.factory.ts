@@ -42,7 +42,10 @@ export class Cin7ClientFactory {
       apiKey: this.cipher.decrypt(connection.apiKeyEncrypted),
       priority,
       ...this.common(),
-      budget: new PostgresCallBudget(this.dataSource, connection.id, this.clock, this.options.callsPerMinute),
+      budget: new PostgresCallBudget(this.dataSource, connection.id, this.clock, {
+        callsPerMinute: this.options.callsPerMinute,
+        marginMs: this.options.callWindowMarginMs,
+      }),
       // Health: remember the last call Cin7 answered successfully.
       fetch: async (input, init) => {
         const response = await baseFetch(input, init);

@@ -27,6 +27,7 @@ export class ConnectionsService {
    * throttling Cin7 all end here with nothing written.
    */
   async connect(supplierId: string, input: ConnectRequest): Promise<Connection> {
+    const calledAt = new Date(this.clients.clock.now());
     const me = await this.clients.forCredentials(input.accountId, input.apiKey).me.get();
     const existing = await this.connections.findOneBy({ supplierId });
     const connection = this.connections.merge(existing ?? this.connections.create({ supplierId }), {
@@ -45,6 +46,11 @@ export class ConnectionsService {
       webhookState: 'not_registered',
     });
     const saved = await this.connections.save(connection);
+    // The verifying call counts against the application's minute like any other: put it in the shared window.
+    await this.connections.query(
+      `INSERT INTO cin7_call_log (connection_id, called_at, priority) VALUES ($1, $2, 'interactive')`,
+      [saved.id, calledAt],
+    );
     await this.queue.send(
       QUEUES.webhooks,
       { supplierId, action: 'register' },

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Cin7Client } from '@upstock/cin7-core';
-import { Repository } from 'typeorm';
+import { DataSource, type EntityManager, Repository } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { systemClock } from '../work/clock.js';
@@ -20,6 +20,7 @@ export class SaleDefaultsService {
   constructor(
     @InjectRepository(SaleDefaultsEntity) private readonly defaults: Repository<SaleDefaultsEntity>,
     @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** The cached defaults, or null when never read. */
@@ -28,15 +29,32 @@ export class SaleDefaultsService {
     return row ? toDefaults(row) : null;
   }
 
-  /** Cached defaults, read again from Cin7 when missing or older than an hour (background work only). */
+  /**
+   * Cached defaults, read again from Cin7 when missing or older than an hour (background work only). Many pushes
+   * start at once after a burst of approvals: one reads Cin7 under a per-supplier lock, the others wait and reuse it.
+   */
   async fresh(supplierId: string, client: Pick<Cin7Client, 'me' | 'reference'>): Promise<Cin7SaleDefaults> {
-    const row = await this.defaults.findOneBy({ supplierId });
-    const now = (this.options.clock ?? systemClock).now();
-    if (row && now - row.refreshedAt.getTime() < DEFAULTS_TTL_MS) return toDefaults(row);
-    return this.refresh(supplierId, client);
+    const current = await this.current(supplierId);
+    if (current) return current;
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('cin7-sale-defaults'), hashtext($1))`, [
+        supplierId,
+      ]);
+      return (await this.current(supplierId, m)) ?? this.refresh(supplierId, client, m);
+    });
   }
 
-  async refresh(supplierId: string, client: Pick<Cin7Client, 'me' | 'reference'>): Promise<Cin7SaleDefaults> {
+  private async current(supplierId: string, m?: EntityManager): Promise<Cin7SaleDefaults | null> {
+    const row = await (m?.getRepository(SaleDefaultsEntity) ?? this.defaults).findOneBy({ supplierId });
+    const now = (this.options.clock ?? systemClock).now();
+    return row && now - row.refreshedAt.getTime() < DEFAULTS_TTL_MS ? toDefaults(row) : null;
+  }
+
+  async refresh(
+    supplierId: string,
+    client: Pick<Cin7Client, 'me' | 'reference'>,
+    m?: EntityManager,
+  ): Promise<Cin7SaleDefaults> {
     const me = await client.me.get();
     const locations = (await client.reference.locations()).filter((l) => !l.IsDeprecated);
     const values = {
@@ -45,7 +63,9 @@ export class SaleDefaultsService {
       defaultTaxRule: me.DefaultSaleTaxRuleName || null,
       refreshedAt: new Date((this.options.clock ?? systemClock).now()),
     };
-    await this.defaults.upsert({ supplierId, ...values }, ['supplierId']);
+    await (m?.getRepository(SaleDefaultsEntity) ?? this.defaults).upsert({ supplierId, ...values }, [
+      'supplierId',
+    ]);
     return toDefaults({ supplierId, ...values });
   }
 }

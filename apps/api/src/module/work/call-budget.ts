@@ -3,8 +3,11 @@ import type { DataSource } from 'typeorm';
 
 /** Cin7 counts calls per API application over a minute (reference §2.1). */
 export const CIN7_WINDOW_MS = 60_000;
-/** Our clock and Cin7's are not the same clock, and a call arrives after we count it: keep a margin. */
-const WINDOW_MARGIN_MS = 1_000;
+/**
+ * A call reaches Cin7 some time after we count it, and our clock is not Cin7's: the window is widened by this margin,
+ * which must exceed that delay (a sliding window of arrivals then never holds more than the limit).
+ */
+export const DEFAULT_WINDOW_MARGIN_MS = 1_000;
 /** Slots kept free for more urgent work: order pushes may use all 60, interactive calls leave 3, syncs leave 8. */
 const RESERVED_FOR_MORE_URGENT: Record<CallPriority, number> = { push: 0, interactive: 3, background: 8 };
 /** Pause after Cin7 throttles us with no Retry-After (it sends none): a whole window. */
@@ -27,8 +30,16 @@ export class PostgresCallBudget implements CallBudget {
     private readonly dataSource: DataSource,
     private readonly connectionId: string,
     private readonly clock: Clock,
-    private readonly callsPerMinute = 60,
+    private readonly limits: { callsPerMinute?: number; marginMs?: number } = {},
   ) {}
+
+  private get callsPerMinute(): number {
+    return this.limits.callsPerMinute ?? 60;
+  }
+
+  private get windowMs(): number {
+    return CIN7_WINDOW_MS + (this.limits.marginMs ?? DEFAULT_WINDOW_MARGIN_MS);
+  }
 
   async acquire(call: { priority: CallPriority }): Promise<void> {
     const allowed = this.callsPerMinute - RESERVED_FOR_MORE_URGENT[call.priority];
@@ -61,7 +72,7 @@ export class PostgresCallBudget implements CallBudget {
       const pausedUntil = connection.paused_until ? new Date(connection.paused_until).getTime() : 0;
       if (pausedUntil > now) return pausedUntil - now;
 
-      const windowStart = new Date(now - CIN7_WINDOW_MS - WINDOW_MARGIN_MS);
+      const windowStart = new Date(now - this.windowMs);
       await m.query(`DELETE FROM cin7_call_log WHERE connection_id = $1 AND called_at < $2`, [
         this.connectionId,
         windowStart,
@@ -80,7 +91,7 @@ export class PostgresCallBudget implements CallBudget {
       }
       // The slot we need frees when the call `taken.length - allowed` places from the oldest leaves the window.
       const freeing = taken[taken.length - allowed] ?? taken[0];
-      const freesAt = new Date(freeing?.called_at ?? now).getTime() + CIN7_WINDOW_MS + WINDOW_MARGIN_MS;
+      const freesAt = new Date(freeing?.called_at ?? now).getTime() + this.windowMs;
       return Math.max(1, freesAt - now);
     });
   }
