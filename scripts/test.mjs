@@ -20,7 +20,6 @@ const TEST_TSCONFIGS = [
   'packages/cin7-core/test/sandbox/tsconfig.json',
 ];
 
-
 /** Each layer returns { passed, failed } counted from its runner's machine-readable output. */
 const layers = [
   { name: 'lint', run: () => checkLayer(bin('biome'), ['check', '.']) },

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import {
-  base,
   connectAndImport,
   createOrder,
   linkedCustomers,

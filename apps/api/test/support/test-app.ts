@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import {
   DEMO_ACCOUNTS,
   type RunningSandbox,
@@ -34,6 +34,8 @@ export interface TestAppOptions {
   encryption?: StandaloneConfig['encryption'];
   /** Widens the call budget's minute (simulated ms): at high time scales, network delays scale too. */
   callWindowMarginMs?: number;
+  /** Receives every log line of the API instances (redaction tests). */
+  logger?: LoggerService;
   /** Overrides the fetch the module uses to call Cin7 (fault tests). */
   fetch?: typeof fetch;
 }
@@ -118,7 +120,8 @@ export class TestApp {
       ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
       logger: false,
     });
-    if (config.logLevels.length) app.useLogger(config.logLevels);
+    if (this.options.logger) app.useLogger(this.options.logger);
+    else if (config.logLevels.length) app.useLogger(config.logLevels);
     await app.listen(port, '127.0.0.1');
     const instance: ApiInstance = {
       app,
