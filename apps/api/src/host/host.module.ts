@@ -1,6 +1,7 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository, TypeOrmModule } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import type { Cin7CoreHostPorts } from '../module/index.js';
 import { HOST_ENTITIES, HostSupplierEntity } from './entities/host.entities.js';
 import { HostAuthGuard } from './host-auth.guard.js';
 import { HostOrdersService } from './host-orders.service.js';
@@ -18,7 +19,7 @@ export const DEMO_SUPPLIERS = [
   { id: 'supplier-aussie', name: 'Aussie Pantry Supplies', token: 'demo-token-aussie' },
 ] as const;
 
-export const HOST_PORT_PROVIDERS = [
+const HOST_PORT_PROVIDERS = [
   HostTenantResolver,
   HostCustomersPort,
   HostProductsPort,
@@ -27,12 +28,27 @@ export const HOST_PORT_PROVIDERS = [
   HostNotificationsPort,
 ];
 
+/** The reference host's side of the module's contract, as one injectable object. */
+export const HOST_PORTS = Symbol('HOST_PORTS');
+const hostPorts = {
+  provide: HOST_PORTS,
+  inject: HOST_PORT_PROVIDERS,
+  useFactory: (
+    tenant: HostTenantResolver,
+    customers: HostCustomersPort,
+    products: HostProductsPort,
+    priceLists: HostPriceListsPort,
+    orders: HostOrdersPort,
+    notifications: HostNotificationsPort,
+  ): Cin7CoreHostPorts => ({ tenant, customers, products, priceLists, orders, notifications }),
+};
+
 /** The reference host: Upstock's stand-in, on its own tables, implementing the module's ports. */
 @Module({
   imports: [TypeOrmModule.forFeature(HOST_ENTITIES)],
   controllers: [HostDemoController, HostController],
-  providers: [...HOST_PORT_PROVIDERS, HostAuthGuard, HostOrdersService],
-  exports: [...HOST_PORT_PROVIDERS, HostOrdersService, TypeOrmModule],
+  providers: [...HOST_PORT_PROVIDERS, hostPorts, HostAuthGuard, HostOrdersService],
+  exports: [HOST_PORTS],
 })
 export class HostModule implements OnApplicationBootstrap {
   constructor(

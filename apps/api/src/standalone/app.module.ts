@@ -3,14 +3,13 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { HOST_ENTITIES } from '../host/entities/host.entities.js';
 import { ReferenceHost1764230000000 } from '../host/entities/host.migration.js';
-import { HostModule } from '../host/host.module.js';
-import { HostCustomersPort } from '../host/ports/host-customers.port.js';
-import { HostNotificationsPort } from '../host/ports/host-notifications.port.js';
-import { HostOrdersPort } from '../host/ports/host-orders.port.js';
-import { HostPriceListsPort } from '../host/ports/host-price-lists.port.js';
-import { HostProductsPort } from '../host/ports/host-products.port.js';
-import { HostTenantResolver } from '../host/ports/host-tenant.resolver.js';
-import { CIN7_CORE_ENTITIES, CIN7_CORE_MIGRATIONS, Cin7CoreModule } from '../module/index.js';
+import { HOST_PORTS, HostModule } from '../host/host.module.js';
+import {
+  CIN7_CORE_ENTITIES,
+  CIN7_CORE_MIGRATIONS,
+  type Cin7CoreHostPorts,
+  Cin7CoreModule,
+} from '../module/index.js';
 import { scaledClock, systemClock } from '../module/work/clock.js';
 import type { StandaloneConfig } from './config.js';
 import { HealthController } from './health.controller.js';
@@ -34,16 +33,9 @@ export class AppModule {
         HostModule,
         Cin7CoreModule.forRootAsync({
           imports: [HostModule],
-          inject: [
-            HostTenantResolver,
-            HostCustomersPort,
-            HostProductsPort,
-            HostPriceListsPort,
-            HostOrdersPort,
-            HostNotificationsPort,
-          ],
-          useFactory: (tenant, customers, products, priceLists, orders, notifications) => ({
-            ports: { tenant, customers, products, priceLists, orders, notifications },
+          inject: [HOST_PORTS],
+          useFactory: (ports: Cin7CoreHostPorts) => ({
+            ports,
             encryption: config.encryption,
             publicBaseUrl: config.publicBaseUrl,
             cin7BaseUrl: config.cin7BaseUrl,

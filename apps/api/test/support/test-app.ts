@@ -192,7 +192,8 @@ export class TestApp {
 
 export const createTestApp = (options?: TestAppOptions) => TestApp.create(options);
 
-function freePort(): Promise<number> {
+/** A port nothing listens on right now (the server binds it just after). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

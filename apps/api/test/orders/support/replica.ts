@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TestApp } from '../../support/test-app.js';
+import { freePort, type TestApp } from '../../support/test-app.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -72,16 +71,4 @@ export async function startReplica(t: TestApp): Promise<Replica> {
       await exited;
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
