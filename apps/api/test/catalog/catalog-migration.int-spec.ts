@@ -1,23 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { Catalog1764240100000 } from '../../src/module/catalog/migrations/1764240100000-catalog.migration.js';
 import { CIN7_CORE_MIGRATIONS } from '../../src/module/database/migrations/index.js';
-import { createTestDatabase } from '../support/database.js';
+import { createMigrationTestDatabase } from '../support/database.js';
 
 const CATALOG_TABLES = ['cin7_customer_link', 'cin7_product_link', 'cin7_reference_data'];
 
 describe('catalog migration', () => {
-  let db: { url: string; drop(): Promise<void> };
+  let db: Awaited<ReturnType<typeof createMigrationTestDatabase>>;
   let dataSource: DataSource;
   beforeAll(async () => {
-    db = await createTestDatabase();
-    dataSource = new DataSource({ type: 'postgres', url: db.url, migrations: CIN7_CORE_MIGRATIONS });
-    await dataSource.initialize();
+    db = await createMigrationTestDatabase({ migrations: CIN7_CORE_MIGRATIONS });
+    dataSource = db.dataSource;
   });
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => db?.close());
 
   const tables = async (): Promise<string[]> =>
     (

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 
 /**
  * A database of its own for one test file, on the server the integration global setup provides (DATABASE_URL, or
@@ -25,4 +26,19 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** A fresh database with a DataSource that knows the given migrations and entities (migrations not yet run). */
+export async function createMigrationTestDatabase(
+  options: Pick<DataSourceOptions, 'migrations' | 'entities'>,
+): Promise<{ dataSource: DataSource; close(): Promise<void> }> {
+  const db = await createTestDatabase();
+  const dataSource = await new DataSource({ type: 'postgres', url: db.url, ...options }).initialize();
+  return {
+    dataSource,
+    close: async () => {
+      await dataSource.destroy();
+      await db.drop();
+    },
+  };
 }
