@@ -5,10 +5,9 @@
 //   peak_rss_mb     the API process's peak resident memory while importing (goal < 300)
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { rssMb, startApi, startDatabase, startSandbox } from '../support/stack.mjs';
+import { apiCaller, rssMb, startApi, startDatabase, startSandbox, waitForJob } from '../support/stack.mjs';
 
 const prefix = '/integrations/cin7-core';
-const headers = { authorization: 'Bearer demo-token-kiwi', 'content-type': 'application/json' };
 
 export default {
   description: 'Import the large seed (10,000 products, 2,000 customers) through the API, rate limit off',
@@ -22,16 +21,7 @@ export default {
       webhooks: { enabled: false },
     });
     const api = await startApi({ databaseUrl: db.url, cin7BaseUrl: sandbox.baseUrl });
-    const call = async (method, path, body) => {
-      const res = await fetch(`${api.url}${prefix}${path}`, {
-        method,
-        headers,
-        ...(body ? { body: JSON.stringify(body) } : {}),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : null;
-    };
+    const call = apiCaller(api.url, { prefix });
 
     let peakRss = 0;
     let sampling = true;
@@ -53,20 +43,13 @@ export default {
       await sandbox.admin.resetMetrics();
       peakRss = 0;
 
-      const waitFor = async (id) => {
-        for (;;) {
-          const job = await call('GET', `/jobs/${id}`);
-          if (['succeeded', 'failed', 'cancelled'].includes(job.state)) return job;
-          await sleep(20);
-        }
-      };
       // As a supplier would: both imports asked for at once (they run one after the other).
       const started = performance.now();
       const products = await call('POST', '/imports', { kind: 'products' });
       const customers = await call('POST', '/imports', { kind: 'customers' });
-      const productsJob = await waitFor(products.id);
+      const productsJob = await waitForJob(call, products.id);
       const productsS = (Date.parse(productsJob.finishedAt) - Date.parse(productsJob.createdAt)) / 1000;
-      const customersJob = await waitFor(customers.id);
+      const customersJob = await waitForJob(call, customers.id);
       const wallS = (performance.now() - started) / 1000;
       const metrics = await sandbox.admin.metrics();
       sampling = false;

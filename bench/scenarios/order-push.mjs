@@ -7,14 +7,20 @@
 //   throttled_responses     429/503 answers the sandbox gave during that burst (goal: 0)
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { startApi, startDatabase, startSandbox } from '../support/stack.mjs';
+import {
+  apiCaller,
+  startApi,
+  startDatabase,
+  startSandbox,
+  waitForJob,
+  waitUntil,
+} from '../support/stack.mjs';
 
 const MEASURED_ORDERS = 20;
 const BURST = 300;
 /** Simulated seconds per real second: the burst is 10 simulated minutes of Cin7 calls, 30 s of wall time. */
 const TIME_SCALE = 20;
 const base = '/integrations/cin7-core';
-const headers = { authorization: 'Bearer demo-token-kiwi', 'content-type': 'application/json' };
 
 export default {
   description: `order pushes: calls per order (${MEASURED_ORDERS} orders), a burst of ${BURST} approvals at 60 calls/min`,
@@ -34,30 +40,9 @@ export default {
       env: { TIME_SCALE: String(TIME_SCALE), SCHEDULER_TICK_MS: '3600000', LOG_LEVEL: 'error' },
     });
     const sql = new pg.Pool({ connectionString: db.url, max: 4 });
-    const call = async (method, path, body) => {
-      const res = await fetch(`${api.url}${path}`, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const json = await res.json().catch(() => null);
-      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-      return json;
-    };
-    const waitFor = async (probe, what, timeoutMs = 300_000) => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const value = await probe();
-        if (value) return value;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
-    const waitJob = (id) =>
-      waitFor(async () => {
-        const job = await call('GET', `${base}/jobs/${id}`);
-        return ['succeeded', 'failed', 'cancelled'].includes(job.state) ? job : null;
-      }, `job ${id}`);
+    const call = apiCaller(api.url);
+    const waitFor = (probe, what) => waitUntil(probe, what, { intervalMs: 100 });
+    const waitJob = (id) => waitForJob(call, id, { jobsPath: `${base}/jobs` });
     const pushedCount = async () =>
       (await sql.query(`SELECT count(*)::int AS n FROM cin7_order_push WHERE state = 'pushed'`)).rows[0].n;
     const settledCount = async () =>

@@ -8,10 +8,9 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { DEMO_ACCOUNTS } from '../../packages/cin7-core/dist/sandbox/index.js';
-import { startApi, startDatabase, startSandbox } from '../support/stack.mjs';
+import { apiCaller, startApi, startDatabase, startSandbox, waitForJob } from '../support/stack.mjs';
 
 const base = '/integrations/cin7-core';
-const headers = { authorization: 'Bearer demo-token-kiwi', 'content-type': 'application/json' };
 const MODULE_PRICE_TABLES = [
   'cin7_price_list',
   'cin7_price_customer_state',
@@ -33,25 +32,8 @@ export default {
     const api = await startApi({ databaseUrl: db.url, cin7BaseUrl: sandbox.baseUrl });
     const sql = new pg.Client({ connectionString: db.url });
     await sql.connect();
-    const call = async (method, path, body) => {
-      const res = await fetch(`${api.url}${base}${path}`, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const json = await res.json().catch(() => null);
-      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-      return json;
-    };
-    const waitJob = async (id, timeoutMs = 600_000) => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const job = await call('GET', `/jobs/${id}`);
-        if (['succeeded', 'failed', 'cancelled'].includes(job.state)) return job;
-        if (Date.now() > deadline) throw new Error(`job ${id} did not finish: ${JSON.stringify(job)}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
+    const call = apiCaller(api.url, { prefix: base });
+    const waitJob = (id) => waitForJob(call, id, { timeoutMs: 600_000 });
     const settled = async () => {
       for (;;) {
         const { rows } = await sql.query(

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { startApi, startDatabase, startSandbox } from '../support/stack.mjs';
+import { apiCaller, startApi, startDatabase, startSandbox, waitUntil } from '../support/stack.mjs';
 
 /**
  * Shipments coming back (issue 7), with 1,000 open orders pushed to Cin7:
@@ -13,7 +13,6 @@ import { startApi, startDatabase, startSandbox } from '../support/stack.mjs';
  */
 const OPEN_ORDERS = 1000;
 const SHIPPED_PER_CYCLE = 20;
-const headers = { authorization: 'Bearer demo-token-kiwi', 'content-type': 'application/json' };
 
 export default {
   description: `${OPEN_ORDERS} open orders; ${SHIPPED_PER_CYCLE} shipped by webhook, ${SHIPPED_PER_CYCLE} by one poll cycle`,
@@ -30,25 +29,8 @@ export default {
       env: { SCHEDULER_TICK_MS: '3600000' },
     });
     const sql = new pg.Pool({ connectionString: db.url, max: 10 });
-    const call = async (method, path, body) => {
-      const res = await fetch(`${api.url}${path}`, {
-        method,
-        headers,
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : null;
-    };
-    const until = async (probe, what, timeoutMs = 120_000) => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const value = await probe();
-        if (value) return value;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
+    const call = apiCaller(api.url);
+    const until = (probe, what, timeoutMs = 120_000) => waitUntil(probe, what, { timeoutMs });
     try {
       await call('POST', '/integrations/cin7-core/connection', {
         accountId: account.accountId,

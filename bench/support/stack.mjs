@@ -99,3 +99,41 @@ export function load({ url, requests, connections = 20, duration = 5, overallRat
     );
   });
 }
+
+/** Calls the API as a demo supplier (JSON in and out); a non-2xx answer throws with its body. */
+export function apiCaller(apiUrl, { token = 'demo-token-kiwi', prefix = '' } = {}) {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  return async (method, path, body) => {
+    const res = await fetch(`${apiUrl}${prefix}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+}
+
+/** Polls until `probe` answers something truthy, and answers it. */
+export async function waitUntil(probe, what, { timeoutMs = 300_000, intervalMs = 50 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** Waits for a module job (`GET <jobsPath>/:id`) to finish, and answers it. */
+export function waitForJob(call, id, { jobsPath = '/jobs', timeoutMs } = {}) {
+  return waitUntil(
+    async () => {
+      const job = await call('GET', `${jobsPath}/${id}`);
+      return ['succeeded', 'failed', 'cancelled'].includes(job.state) ? job : null;
+    },
+    `job ${id}`,
+    { timeoutMs, intervalMs: 20 },
+  );
+}
