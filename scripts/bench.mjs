@@ -1,7 +1,7 @@
 // `pnpm bench [scenario …]`: runs the named scenarios (all by default) against the built code, prints a table and
 // writes bench/results/latest.json as [{ scenario, metric, value, unit }]. Scenarios: bench/scenarios/<name>.mjs.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -37,8 +37,13 @@ for (const name of wanted.length ? wanted : available) {
 
 console.log('');
 console.table(rows);
-mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-writeFileSync(path.join(root, 'bench/results/latest.json'), `${JSON.stringify(rows, null, 2)}\n`);
+// A run of some scenarios keeps the latest figures of the others.
+const file = path.join(root, 'bench/results/latest.json');
+const ran = new Set(rows.map((r) => r.scenario));
+const kept = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).filter((r) => !ran.has(r.scenario)) : [];
+const merged = [...kept, ...rows].sort((a, b) => a.scenario.localeCompare(b.scenario));
+mkdirSync(path.dirname(file), { recursive: true });
+writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
 console.log('Wrote bench/results/latest.json');
 process.exit(0);
 

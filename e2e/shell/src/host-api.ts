@@ -68,6 +68,8 @@ export const hostOrderSchema = z.object({
   totalsMismatch: z.string().nullable(),
   shippedAt: z.string().nullable(),
   carrier: z.string().nullable(),
+  trackingNumber: z.string().nullable(),
+  trackingUrl: z.string().nullable(),
 });
 export type HostOrder = z.infer<typeof hostOrderSchema>;
 

@@ -204,13 +204,7 @@ function OrderDetail({ api, orderId }: { api: HostApi; orderId: string }) {
         <div>
           <dt>Tracking</dt>
           <dd data-testid="order-tracking">
-            {o.tracking && /^https?:\/\//.test(o.tracking) ? (
-              <a href={o.tracking} target="_blank" rel="noreferrer">
-                {o.tracking}
-              </a>
-            ) : (
-              (o.tracking ?? 'none yet')
-            )}
+            <Tracking order={o} />
           </dd>
         </div>
         {o.carrier ? (
@@ -365,5 +359,19 @@ function Comments({ api, order }: { api: HostApi; order: HostOrder }) {
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** Cin7's tracking number, linked to the carrier's page when Cin7 gave one; else what Upstock's field holds. */
+function Tracking({ order }: { order: HostOrder }) {
+  const url =
+    order.trackingUrl ?? (order.tracking && /^https?:\/\//.test(order.tracking) ? order.tracking : null);
+  const text = order.trackingNumber ?? order.tracking ?? 'none yet';
+  return url ? (
+    <a href={url} target="_blank" rel="noreferrer" className="shell-tracking">
+      {text}
+    </a>
+  ) : (
+    <>{text}</>
   );
 }

@@ -33,12 +33,8 @@ export class HostOrdersService {
     });
   }
 
-  async get(
-    supplierId: string,
-    orderId: string,
-  ): Promise<
-    HostOrder & { totalsMismatch: string | null; shippedAt: string | null; carrier: string | null }
-  > {
+  /** An order as the host shows it: the module's view plus what came back from Cin7. */
+  async get(supplierId: string, orderId: string) {
     const order = await this.ordersPort.findOrder(supplierId, orderId);
     if (!order) throw new NotFoundException(`No order ${orderId}`);
     const row = await this.dataSource.getRepository(HostOrderEntity).findOneByOrFail({ id: orderId });
@@ -47,6 +43,8 @@ export class HostOrdersService {
       totalsMismatch: row.totalsMismatch,
       shippedAt: row.shippedAt?.toISOString() ?? null,
       carrier: row.shipmentCarrier,
+      trackingNumber: row.shipmentTrackingNumber,
+      trackingUrl: row.shipmentTrackingUrl,
     };
   }
 

@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { HOST_ENTITIES } from '../host/entities/host.entities.js';
 import { ReferenceHost1764230000000 } from '../host/entities/host.migration.js';
+import { ReferenceHostShipment1764230001000 } from '../host/entities/host-shipment.migration.js';
 import { HOST_PORTS, HostModule } from '../host/host.module.js';
 import {
   CIN7_CORE_ENTITIES,
@@ -26,7 +27,11 @@ export class AppModule {
           type: 'postgres',
           url: config.databaseUrl,
           entities: [...HOST_ENTITIES, ...CIN7_CORE_ENTITIES],
-          migrations: [ReferenceHost1764230000000, ...CIN7_CORE_MIGRATIONS],
+          migrations: [
+            ReferenceHost1764230000000,
+            ReferenceHostShipment1764230001000,
+            ...CIN7_CORE_MIGRATIONS,
+          ],
           migrationsRun: true,
           extra: { max: 20 },
         }),

@@ -86,6 +86,10 @@ export class HostOrderEntity {
   @Column({ type: 'numeric', nullable: true, transformer: numeric }) freight: number | null;
   @Column({ name: 'shipped_at', type: 'timestamptz', nullable: true }) shippedAt: Date | null;
   @Column({ name: 'shipment_carrier', type: 'text', nullable: true }) shipmentCarrier: string | null;
+  @Column({ name: 'shipment_tracking_number', type: 'text', nullable: true }) shipmentTrackingNumber:
+    | string
+    | null;
+  @Column({ name: 'shipment_tracking_url', type: 'text', nullable: true }) shipmentTrackingUrl: string | null;
   @Column({ name: 'totals_mismatch', type: 'text', nullable: true }) totalsMismatch: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -31,6 +31,8 @@ export class HostOrdersPort implements OrdersPort {
         status: 'shipped',
         shippedAt: new Date(shipment.shippedAt),
         tracking: shipment.trackingUrl ?? shipment.trackingNumber,
+        shipmentTrackingNumber: shipment.trackingNumber,
+        shipmentTrackingUrl: shipment.trackingUrl,
         shipmentCarrier: shipment.carrier,
       },
     );

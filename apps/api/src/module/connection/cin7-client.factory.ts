@@ -6,6 +6,7 @@ import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { CredentialCipher } from '../security/credential-cipher.js';
 import { ConnectionGoneError, PostgresCallBudget } from '../work/call-budget.js';
 import { systemClock } from '../work/clock.js';
+import { JobQueue } from '../work/job-queue.service.js';
 import type { ConnectionEntity } from './connection.entity.js';
 
 /** Builds Cin7 clients: one per unit of work, drawing on the connection's shared budget at the work's priority. */
@@ -16,6 +17,7 @@ export class Cin7ClientFactory {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: CredentialCipher,
+    private readonly queue: JobQueue,
     @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
   ) {}
 
@@ -42,10 +44,16 @@ export class Cin7ClientFactory {
       apiKey: this.cipher.decrypt(connection.apiKeyEncrypted),
       priority,
       ...this.common(),
-      budget: new PostgresCallBudget(this.dataSource, connection.id, this.clock, {
-        callsPerMinute: this.options.callsPerMinute,
-        marginMs: this.options.callWindowMarginMs,
-      }),
+      budget: new PostgresCallBudget(
+        this.dataSource,
+        connection.id,
+        this.clock,
+        {
+          callsPerMinute: this.options.callsPerMinute,
+          marginMs: this.options.callWindowMarginMs,
+        },
+        () => this.queue.isStopping,
+      ),
       // Health: remember the last call Cin7 answered successfully.
       fetch: async (input, init) => {
         const response = await baseFetch(input, init);

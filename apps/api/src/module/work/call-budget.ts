@@ -21,6 +21,13 @@ export class ConnectionGoneError extends Error {
   }
 }
 
+/** This replica is shutting down: the unit of work stops before its next call and another replica takes it over. */
+export class ShuttingDownError extends Error {
+  constructor() {
+    super('This API replica is shutting down; the work resumes on another one');
+  }
+}
+
 /**
  * The 60-calls-a-minute budget of one connection, shared by every replica through Postgres: a sliding window of
  * the calls taken (cin7_call_log), read and extended under a per-connection advisory lock.
@@ -31,6 +38,7 @@ export class PostgresCallBudget implements CallBudget {
     private readonly connectionId: string,
     private readonly clock: Clock,
     private readonly limits: { callsPerMinute?: number; marginMs?: number } = {},
+    private readonly isStopping: () => boolean = () => false,
   ) {}
 
   private get callsPerMinute(): number {
@@ -44,6 +52,7 @@ export class PostgresCallBudget implements CallBudget {
   async acquire(call: { priority: CallPriority }): Promise<void> {
     const allowed = this.callsPerMinute - RESERVED_FOR_MORE_URGENT[call.priority];
     for (;;) {
+      if (this.isStopping()) throw new ShuttingDownError();
       const waitMs = await this.tryTake(call.priority, allowed);
       if (waitMs === 0) return;
       await this.clock.sleep(Math.min(waitMs, MAX_SINGLE_WAIT_MS));

@@ -10,6 +10,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
+import { ShuttingDownError } from './call-budget.js';
 
 /** Every queue the module uses. A job's data always carries the supplier it works for. */
 export const QUEUES = {
@@ -90,7 +91,11 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
           queue,
           { pollingIntervalSeconds: POLL_INTERVAL_S, batchSize: 1 },
           async (jobs) => {
-            for (const job of jobs) await handler(job.data);
+            for (const job of jobs) {
+              // Fetched as the replica began to stop: leave it to another (the failure schedules a retry).
+              if (this.stopping) throw new ShuttingDownError();
+              await handler(job.data);
+            }
           },
         );
       }
