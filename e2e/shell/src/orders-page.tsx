@@ -372,6 +372,6 @@ function Tracking({ order }: { order: HostOrder }) {
       {text}
     </a>
   ) : (
-    <>{text}</>
+    text
   );
 }
