@@ -3,6 +3,8 @@ import { RouterModule } from '@nestjs/core';
 import type { Cin7CoreModuleExtras, Cin7CoreModuleOptions } from './cin7-core.options.js';
 
 export const DEFAULT_ROUTE_PREFIX = 'integrations/cin7-core';
+/** Injection token of the route prefix the host mounted the module under. */
+export const CIN7_CORE_ROUTE_PREFIX = Symbol('CIN7_CORE_ROUTE_PREFIX');
 
 export const {
   ConfigurableModuleClass: Cin7CoreConfigurableModule,
@@ -17,6 +19,11 @@ export const {
     imports: [
       ...(definition.imports ?? []),
       RouterModule.register([{ path: extras.routePrefix, module: definition.module }]),
+    ],
+    // Code that builds URLs of the module's own routes (the webhook URL Cin7 calls) reads the prefix from here.
+    providers: [
+      ...(definition.providers ?? []),
+      { provide: CIN7_CORE_ROUTE_PREFIX, useValue: extras.routePrefix },
     ],
   }))
   .build();

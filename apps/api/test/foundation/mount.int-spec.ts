@@ -7,6 +7,7 @@ import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { CIN7_CORE_ROUTE_PREFIX } from '../../src/module/cin7-core.module-definition.js';
 import { TenantGuard } from '../../src/module/common/tenant.guard.js';
 import {
   CIN7_CORE_ENTITIES,
@@ -103,6 +104,10 @@ describe('mounting Cin7CoreModule in a minimal host (forRootAsync)', () => {
         '/partners/cin7/jobs/{id}',
       ]),
     );
+  });
+
+  it('tells its own code the prefix, so the webhook URL it gives Cin7 matches the route', () => {
+    expect(app.get(CIN7_CORE_ROUTE_PREFIX)).toBe('partners/cin7');
   });
 
   it('guards every controller with the tenant guard, except the one Cin7 calls', () => {

@@ -450,16 +450,23 @@ describe('shipments come back from Cin7', () => {
     expect(aussieHooks.every((h) => !h.ExternalURL?.includes(connectionId))).toBe(true);
   });
 
-  it('refuses webhooks of a disconnected supplier', async () => {
-    const key = await secret();
+  let oldKey: string;
+  it('refuses webhooks of a disconnected supplier, and removes its webhooks from Cin7, then the retired key', async () => {
+    oldKey = await secret();
+    expect(await orders.client.webhooks.list()).toHaveLength(2);
     expect((await t.http.delete(`${base}/connection`).set(t.as(kiwi))).status).toBe(204);
-    expect((await deliver({ SaleID: '00000000-0000-0000-0000-000000000001' }, key)).status).toBe(401);
+    expect((await deliver({ SaleID: '00000000-0000-0000-0000-000000000001' }, oldKey)).status).toBe(401);
     expect((await t.http.get(`${base}/shipments`).set(t.as(kiwi))).status).toBe(404);
+    await t.waitFor(async () => (await orders.client.webhooks.list()).length === 0, {
+      what: 'webhooks removed',
+    });
+    await t.waitFor(
+      async () => (await t.dataSource.query('SELECT 1 FROM cin7_retired_credentials')).length === 0,
+      { what: 'retired credentials forgotten' },
+    );
   });
 
   it('replaces the webhooks on reconnect: the new secret works, the old one is refused', async () => {
-    const [before] = await orders.client.webhooks.list();
-    const oldKey = before?.ExternalHeaders.find((h) => h.Key === WEBHOOK_SECRET_HEADER)?.Value;
     await t.connect(kiwi);
     await t.waitFor(
       async () => {

@@ -8,6 +8,7 @@ import { ConnectionGoneError, PostgresCallBudget } from '../work/call-budget.js'
 import { systemClock } from '../work/clock.js';
 import { JobQueue } from '../work/job-queue.service.js';
 import type { ConnectionEntity } from './connection.entity.js';
+import type { RetiredCredentialsEntity } from './retired-credentials.entity.js';
 
 /** Builds Cin7 clients: one per unit of work, drawing on the connection's shared budget at the work's priority. */
 @Injectable()
@@ -38,19 +39,47 @@ export class Cin7ClientFactory {
 
   forConnection(connection: ConnectionEntity, priority: CallPriority): Cin7Client {
     if (connection.status !== 'connected' || !connection.apiKeyEncrypted) throw new ConnectionGoneError();
+    return this.withSharedBudget(
+      connection.id,
+      connection.accountId,
+      connection.apiKeyEncrypted,
+      priority,
+      true,
+    );
+  }
+
+  /** For the clean-up after a disconnect only: the retired key, on the same Cin7 application's budget. */
+  forRetiredCredentials(retired: RetiredCredentialsEntity): Cin7Client {
+    return this.withSharedBudget(
+      retired.connectionId,
+      retired.accountId,
+      retired.apiKeyEncrypted,
+      'background',
+      false,
+    );
+  }
+
+  private withSharedBudget(
+    connectionId: string,
+    accountId: string,
+    apiKeyEncrypted: string,
+    priority: CallPriority,
+    connectedOnly: boolean,
+  ): Cin7Client {
     const baseFetch = this.options.fetch ?? fetch;
     return new Cin7Client({
-      accountId: connection.accountId,
-      apiKey: this.cipher.decrypt(connection.apiKeyEncrypted),
+      accountId,
+      apiKey: this.cipher.decrypt(apiKeyEncrypted),
       priority,
       ...this.common(),
       budget: new PostgresCallBudget(
         this.dataSource,
-        connection.id,
+        connectionId,
         this.clock,
         {
           callsPerMinute: this.options.callsPerMinute,
           marginMs: this.options.callWindowMarginMs,
+          connectedOnly,
         },
         () => this.queue.isStopping,
       ),
@@ -61,7 +90,7 @@ export class Cin7ClientFactory {
           void this.dataSource
             .query(
               `UPDATE cin7_connection SET last_successful_call_at = now(), last_error = NULL WHERE id = $1`,
-              [connection.id],
+              [connectionId],
             )
             .catch(() => undefined);
         }

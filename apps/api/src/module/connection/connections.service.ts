@@ -10,6 +10,7 @@ import { JobQueue, QUEUES } from '../work/job-queue.service.js';
 import { SyncRuns } from '../work/sync-runs.service.js';
 import { Cin7ClientFactory } from './cin7-client.factory.js';
 import { ConnectionEntity } from './connection.entity.js';
+import { RetiredCredentialsEntity } from './retired-credentials.entity.js';
 
 /** Connect, read and disconnect a supplier's Cin7 account. */
 @Injectable()
@@ -72,18 +73,47 @@ export class ConnectionsService {
   /** Removes the credentials and stops the supplier's work; history (runs, pushes, links) is kept. */
   async disconnect(supplierId: string): Promise<void> {
     const connection = await this.connections.findOneBy({ supplierId, status: 'connected' });
-    if (!connection) throw new NotFoundException('No Cin7 account is connected');
-    await this.connections.update(connection.id, {
-      status: 'disconnected',
-      apiKeyEncrypted: null,
-      webhookSecretEncrypted: null,
-      disconnectedAt: new Date(),
-      pausedUntil: null,
+    if (!connection?.apiKeyEncrypted) throw new NotFoundException('No Cin7 account is connected');
+    const { apiKeyEncrypted } = connection;
+    // The connection forgets its credentials at once; a copy waits, encrypted, only until our webhooks are removed
+    // from Cin7 (they would otherwise keep calling us until Cin7 gives up on them).
+    await this.connections.manager.transaction(async (m) => {
+      await m.getRepository(RetiredCredentialsEntity).upsert(
+        {
+          connectionId: connection.id,
+          supplierId,
+          accountId: connection.accountId,
+          apiKeyEncrypted,
+          webhookSecretEncrypted: connection.webhookSecretEncrypted,
+          retiredAt: new Date(this.clients.clock.now()),
+        },
+        ['connectionId'],
+      );
+      await m.getRepository(ConnectionEntity).update(connection.id, {
+        status: 'disconnected',
+        apiKeyEncrypted: null,
+        webhookSecretEncrypted: null,
+        disconnectedAt: new Date(),
+        pausedUntil: null,
+      });
     });
     await this.runs.cancelForSupplier(supplierId);
     await this.queue.cancelForSupplier(supplierId);
-    // Credentials are gone at once, so Cin7's webhooks cannot be removed now: deliveries carry a secret that no
-    // longer exists and are refused, Cin7 deactivates them after its retries, and a reconnect replaces them.
+    await this.queue.send(QUEUES.webhooks, { supplierId, action: 'unregister' });
+  }
+
+  /** The credentials retired by the last disconnect, with a client on them, while our webhooks are removed. */
+  async retiredClientFor(
+    supplierId: string,
+  ): Promise<{ retired: RetiredCredentialsEntity; client: Cin7Client } | null> {
+    const retired = await this.connections.manager
+      .getRepository(RetiredCredentialsEntity)
+      .findOneBy({ supplierId });
+    return retired ? { retired, client: this.clients.forRetiredCredentials(retired) } : null;
+  }
+
+  async forgetRetiredCredentials(connectionId: string): Promise<void> {
+    await this.connections.manager.getRepository(RetiredCredentialsEntity).delete({ connectionId });
   }
 
   /** The active connection of a supplier, or ConnectionGoneError (work for a disconnected supplier stops). */

@@ -1,4 +1,5 @@
 import { ConnectionEntity } from '../connection/connection.entity.js';
+import { RetiredCredentialsEntity } from '../connection/retired-credentials.entity.js';
 import { FEATURES } from '../features.js';
 import { SettingsEntity } from '../settings/settings.entity.js';
 import { CallLogEntity } from '../work/call-log.entity.js';
@@ -10,5 +11,6 @@ export const CIN7_CORE_ENTITIES = [
   SettingsEntity,
   SyncRunEntity,
   CallLogEntity,
+  RetiredCredentialsEntity,
   ...FEATURES.flatMap((f) => f.entities),
 ];

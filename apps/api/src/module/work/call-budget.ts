@@ -37,7 +37,7 @@ export class PostgresCallBudget implements CallBudget {
     private readonly dataSource: DataSource,
     private readonly connectionId: string,
     private readonly clock: Clock,
-    private readonly limits: { callsPerMinute?: number; marginMs?: number } = {},
+    private readonly limits: { callsPerMinute?: number; marginMs?: number; connectedOnly?: boolean } = {},
     private readonly isStopping: () => boolean = () => false,
   ) {}
 
@@ -77,7 +77,10 @@ export class PostgresCallBudget implements CallBudget {
       const [connection] = await m.query(`SELECT status, paused_until FROM cin7_connection WHERE id = $1`, [
         this.connectionId,
       ]);
-      if (connection?.status !== 'connected') throw new ConnectionGoneError();
+      // Only the clean-up after a disconnect (removing our webhooks) may call for a disconnected connection.
+      if (!connection || (connection.status !== 'connected' && this.limits.connectedOnly !== false)) {
+        throw new ConnectionGoneError();
+      }
       const pausedUntil = connection.paused_until ? new Date(connection.paused_until).getTime() : 0;
       if (pausedUntil > now) return pausedUntil - now;
 

@@ -6,17 +6,21 @@ import {
   type Cin7Webhook as Cin7WebhookRecord,
 } from '@upstock/cin7-core';
 import { DataSource } from 'typeorm';
-import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
+import { CIN7_CORE_OPTIONS, CIN7_CORE_ROUTE_PREFIX } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import type { WebhookState } from '../../connection/connection.entity.js';
 import { ConnectionsService } from '../../connection/connections.service.js';
 import { CredentialCipher } from '../../security/credential-cipher.js';
 import { ConnectionGoneError } from '../../work/call-budget.js';
+import { systemClock } from '../../work/clock.js';
 import { type JobData, JobQueue, QUEUES } from '../../work/job-queue.service.js';
 import { SHIPMENT_WEBHOOK_TYPES, WEBHOOK_SECRET_HEADER, webhookUrl } from './webhook-secret.js';
 
 /** 'register': on connect, replace whatever points at our URL (the secret is new). 'check': periodic repair. */
 export type WebhookAction = 'register' | 'check';
+
+/** After this long, a clean-up that still cannot reach Cin7 gives up and the retired key is deleted anyway. */
+const RETIRED_CREDENTIALS_TTL_MS = 60 * 60_000;
 
 export interface WebhookSyncResult {
   state: WebhookState;
@@ -42,6 +46,7 @@ export class WebhookRegistrations implements OnModuleInit {
     private readonly cipher: CredentialCipher,
     private readonly queue: JobQueue,
     @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
+    @Inject(CIN7_CORE_ROUTE_PREFIX) private readonly routePrefix: string,
   ) {}
 
   onModuleInit(): void {
@@ -49,6 +54,10 @@ export class WebhookRegistrations implements OnModuleInit {
   }
 
   async handle(data: JobData): Promise<void> {
+    if (data.action === 'unregister') {
+      await this.unregister(data.supplierId);
+      return;
+    }
     try {
       await this.sync(data.supplierId, data.action === 'check' ? 'check' : 'register');
     } catch (error) {
@@ -61,7 +70,7 @@ export class WebhookRegistrations implements OnModuleInit {
     const { connection, client } = await this.connections.clientFor(supplierId, 'background');
     if (!connection.webhookSecretEncrypted) return this.setState(connection.id, 'missing', 0, 0);
     const secret = this.cipher.decrypt(connection.webhookSecretEncrypted);
-    const url = webhookUrl(this.options.publicBaseUrl, connection.id);
+    const url = webhookUrl(this.options.publicBaseUrl, connection.id, this.routePrefix);
     let created = 0;
     let deleted = 0;
     try {
@@ -110,6 +119,43 @@ export class WebhookRegistrations implements OnModuleInit {
     if (action === 'check' && created > 0)
       this.logger.warn(`webhooks for ${supplierId}: re-registered ${created}`);
     return this.setState(connection.id, 'registered', created, deleted);
+  }
+
+  /**
+   * After a disconnect: removes the webhooks that point at this connection's URL with the retired secret (a
+   * reconnect's new ones are left alone), then deletes the retired credentials. Cin7 refusing the old key (revoked)
+   * or an hour of failures ends it too: the key is not kept to retry forever.
+   */
+  async unregister(supplierId: string): Promise<number> {
+    const found = await this.connections.retiredClientFor(supplierId);
+    if (!found) return 0;
+    const { retired, client } = found;
+    const clock = this.options.clock ?? systemClock;
+    if (clock.now() - retired.retiredAt.getTime() > RETIRED_CREDENTIALS_TTL_MS) {
+      await this.connections.forgetRetiredCredentials(retired.connectionId);
+      return 0;
+    }
+    const url = webhookUrl(this.options.publicBaseUrl, retired.connectionId, this.routePrefix);
+    const secret = retired.webhookSecretEncrypted
+      ? this.cipher.decrypt(retired.webhookSecretEncrypted)
+      : null;
+    let deleted = 0;
+    try {
+      for (const hook of await client.webhooks.list()) {
+        const header = hook.ExternalHeaders.find((h) => h.Key.toLowerCase() === WEBHOOK_SECRET_HEADER);
+        if (sameUrl(hook.ExternalURL, url) && header?.Value === secret) {
+          await client.webhooks.delete(hook.ID);
+          deleted++;
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof Cin7AuthError)) throw error;
+      this.logger.warn(
+        `webhooks for ${supplierId}: Cin7 no longer accepts the retired key; left to Cin7 to expire`,
+      );
+    }
+    await this.connections.forgetRetiredCredentials(retired.connectionId);
+    return deleted;
   }
 
   /**

@@ -14,5 +14,8 @@ describe('webhook secret', () => {
     expect(webhookUrl('https://api.upstock.example/', 'c0ffee')).toBe(
       'https://api.upstock.example/integrations/cin7-core/webhooks/cin7/c0ffee',
     );
+    expect(webhookUrl('https://api.upstock.example', 'c0ffee', '/partners/cin7/')).toBe(
+      'https://api.upstock.example/partners/cin7/webhooks/cin7/c0ffee',
+    );
   });
 });

@@ -10,12 +10,14 @@ export const SHIPMENT_WEBHOOK_TYPES = [
   'Sale/ShipmentTrackingNumberChanged',
 ] as const;
 
-/**
- * Where Cin7 delivers a connection's events. The module is mounted under DEFAULT_ROUTE_PREFIX unless the host
- * chose another prefix, which the options do not carry yet (a host mounting elsewhere needs that option added).
- */
-export function webhookUrl(publicBaseUrl: string, connectionId: string): string {
-  return `${publicBaseUrl.replace(/\/+$/, '')}/${DEFAULT_ROUTE_PREFIX}/webhooks/cin7/${connectionId}`;
+/** Where Cin7 delivers a connection's events: the module's webhook route under the prefix the host mounted it at. */
+export function webhookUrl(
+  publicBaseUrl: string,
+  connectionId: string,
+  routePrefix = DEFAULT_ROUTE_PREFIX,
+): string {
+  const prefix = routePrefix.replace(/^\/+|\/+$/g, '');
+  return `${publicBaseUrl.replace(/\/+$/, '')}/${prefix}/webhooks/cin7/${connectionId}`;
 }
 
 /**
