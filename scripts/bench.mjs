@@ -40,7 +40,9 @@ console.table(rows);
 // A run of some scenarios keeps the latest figures of the others.
 const file = path.join(root, 'bench/results/latest.json');
 const ran = new Set(rows.map((r) => r.scenario));
-const kept = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).filter((r) => !ran.has(r.scenario)) : [];
+const kept = existsSync(file)
+  ? JSON.parse(readFileSync(file, 'utf8')).filter((r) => !ran.has(r.scenario))
+  : [];
 const merged = [...kept, ...rows].sort((a, b) => a.scenario.localeCompare(b.scenario));
 mkdirSync(path.dirname(file), { recursive: true });
 writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
