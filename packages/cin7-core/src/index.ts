@@ -34,7 +34,7 @@ export {
   THROTTLE_MIN_DELAY_MS,
 } from './http/retry-policy.js';
 export type * from './inputs/sale.inputs.js';
-export { CIN7_MAX_LIMIT, type Cin7Page } from './pagination/paginate.js';
+export { CIN7_MAX_LIMIT, type Cin7Page, type PageOptions } from './pagination/paginate.js';
 export type { CustomerQuery } from './resources/customers.resource.js';
 export type { ProductQuery } from './resources/products.resource.js';
 export type { SaleListQuery } from './resources/sales.resource.js';

@@ -40,6 +40,29 @@ describe('paginate', () => {
     expect(pages[0]?.items[0]).toBe(2000);
   });
 
+  it('calls onPageDone after each page was processed, never for a page whose processing failed', async () => {
+    const s = source(2500);
+    const log: string[] = [];
+    const onPageDone = (page: Cin7Page<unknown>) => {
+      log.push(`done ${page.page}`);
+    };
+    await expect(
+      (async () => {
+        for await (const page of paginate(s.fetchPage, { limit: 1000, onPageDone })) {
+          log.push(`process ${page.page}`);
+          if (page.page === 2) throw new Error('crash while writing page 2');
+        }
+      })(),
+    ).rejects.toThrow('crash while writing page 2');
+    expect(log).toEqual(['process 1', 'done 1', 'process 2']);
+
+    log.length = 0;
+    for await (const page of paginate(s.fetchPage, { limit: 1000, onPageDone, startPage: 2 })) {
+      log.push(`process ${page.page}`);
+    }
+    expect(log).toEqual(['process 2', 'done 2', 'process 3', 'done 3']);
+  });
+
   it('stops on a short page when Cin7 leaves Total out', async () => {
     const s = source(250, { reportTotal: false });
     const pages = await collect(paginate(s.fetchPage, { limit: 100 }));

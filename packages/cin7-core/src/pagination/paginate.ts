@@ -18,7 +18,16 @@ export interface PaginateOptions {
    * body (the page is then fully processed) and resume with `startPage: checkpoint + 1`. Default 1.
    */
   startPage?: number;
+  /**
+   * Called once a page has been processed: when the consumer asks for the next page (its `for await` body for this
+   * page has finished) or leaves the loop normally. The place for a checkpoint; not called for a page whose body
+   * threw, so a crash never checkpoints a page that was not written.
+   */
+  onPageDone?: (page: Cin7Page<unknown>) => Promise<void> | void;
 }
+
+/** What callers of a resource's `pages()` may set: where to start, and what to do when a page is done. */
+export type PageOptions = Pick<PaginateOptions, 'startPage' | 'onPageDone'>;
 
 export function clampLimit(limit: number | undefined, fallback: number): number {
   const value = Math.floor(limit ?? fallback);
@@ -38,7 +47,11 @@ export async function* paginate<T>(
   for (let page = first; ; page++) {
     const result = await fetchPage(page, limit);
     // An empty page after the first only confirms the end; the first is yielded so callers see the Total.
-    if (result.items.length > 0 || page === first) yield result;
+    if (result.items.length > 0 || page === first) {
+      yield result;
+      // Resumed: the consumer is done with this page.
+      await opts.onPageDone?.(result);
+    }
     const lastPage = Math.ceil(result.total / limit);
     if (result.items.length < limit || page >= lastPage) return;
   }

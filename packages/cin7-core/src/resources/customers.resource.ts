@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Cin7Transport } from '../http/transport.js';
-import type { Cin7Page } from '../pagination/paginate.js';
+import type { Cin7Page, PageOptions } from '../pagination/paginate.js';
 import { type Cin7Customer, customerEnvelope } from '../schemas/customer.schema.js';
 import { fetchListPage, type ListSpec, listOnePage, listPages } from './list-page.js';
 import { orNull } from './not-found.js';
@@ -42,7 +42,7 @@ export class CustomersResource {
   }
 
   /** Every page at Limit 1000 (or `q.Limit`), from `startPage` on. */
-  pages(q: CustomerQuery = {}, opts: { startPage?: number } = {}): AsyncIterable<Cin7Page<Cin7Customer>> {
+  pages(q: CustomerQuery = {}, opts: PageOptions = {}): AsyncIterable<Cin7Page<Cin7Customer>> {
     return listPages(this.transport, spec, { ...q }, opts);
   }
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CallPriority } from '../http/call-budget.js';
 import type { Cin7Transport, QueryParams } from '../http/transport.js';
-import { type Cin7Page, clampLimit, paginate, toPage } from '../pagination/paginate.js';
+import { type Cin7Page, clampLimit, type PageOptions, paginate, toPage } from '../pagination/paginate.js';
 
 /** Cin7's default page size when Limit is left out (BP L98-104). */
 export const CIN7_DEFAULT_LIMIT = 100;
@@ -47,12 +47,13 @@ export function listPages<E, T>(
   transport: Cin7Transport,
   spec: ListSpec<E, T>,
   q: QueryParams & { Page?: number; Limit?: number },
-  opts: { startPage?: number } = {},
+  opts: PageOptions = {},
 ): AsyncIterable<Cin7Page<T>> {
   const { Page, Limit, ...rest } = q;
   return paginate((page, limit) => fetchListPage(transport, spec, rest, page, limit), {
     limit: clampLimit(Limit, 1000),
     startPage: opts.startPage ?? Page ?? 1,
+    ...(opts.onPageDone ? { onPageDone: opts.onPageDone } : {}),
   });
 }
 

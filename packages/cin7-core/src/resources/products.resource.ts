@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Cin7Transport } from '../http/transport.js';
-import type { Cin7Page } from '../pagination/paginate.js';
+import type { Cin7Page, PageOptions } from '../pagination/paginate.js';
 import { type Cin7Product, productEnvelope } from '../schemas/product.schema.js';
 import { fetchListPage, type ListSpec, listOnePage, listPages } from './list-page.js';
 import { orNull } from './not-found.js';
@@ -40,7 +40,7 @@ export class ProductsResource {
   }
 
   /** Every page at Limit 1000 (or `q.Limit`), from `startPage` on. */
-  pages(q: ProductQuery = {}, opts: { startPage?: number } = {}): AsyncIterable<Cin7Page<Cin7Product>> {
+  pages(q: ProductQuery = {}, opts: PageOptions = {}): AsyncIterable<Cin7Page<Cin7Product>> {
     return listPages(this.transport, spec, { ...q }, opts);
   }
 

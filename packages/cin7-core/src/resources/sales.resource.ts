@@ -7,7 +7,7 @@ import type {
   Cin7SaleOrderInput,
   Cin7ShipInput,
 } from '../inputs/sale.inputs.js';
-import type { Cin7Page } from '../pagination/paginate.js';
+import type { Cin7Page, PageOptions } from '../pagination/paginate.js';
 import {
   type Cin7PickPack,
   type Cin7Sale,
@@ -78,7 +78,7 @@ export class SalesResource {
   }
 
   /** Every page of `GET /saleList` at Limit 1000 (or `q.Limit`). */
-  pages(q: SaleListQuery = {}, opts: { startPage?: number } = {}): AsyncIterable<Cin7Page<Cin7SaleListRow>> {
+  pages(q: SaleListQuery = {}, opts: PageOptions = {}): AsyncIterable<Cin7Page<Cin7SaleListRow>> {
     return listPages(this.transport, saleList, { ...q }, opts);
   }
 
