@@ -10,8 +10,16 @@ const STATE_WORDS: Record<Job['state'], string> = {
   cancelled: 'Cancelled',
 };
 
+/** `counts`: whether created/updated/skipped mean something for this kind of job (imports: yes; price syncs report
+ * their changes their own way). */
+interface JobViewProps {
+  job: Job;
+  label: string;
+  counts?: boolean;
+}
+
 /** Live progress of a background job: a labelled progress bar and the running counts. */
-export function JobProgress({ job, label }: { job: Job; label: string }) {
+export function JobProgress({ job, label, counts = true }: JobViewProps) {
   const { pagesDone, pagesTotal, created, updated, skipped } = job.progress;
   const known = pagesTotal !== null && pagesTotal > 0;
   return (
@@ -29,14 +37,14 @@ export function JobProgress({ job, label }: { job: Job; label: string }) {
       ) : null}
       <p className="c7-muted">
         {known ? `Page ${pagesDone} of ${pagesTotal}. ` : pagesDone > 0 ? `${pagesDone} pages read. ` : ''}
-        {created} created, {updated} updated, {skipped} skipped.
+        {counts ? `${created} created, ${updated} updated, ${skipped} skipped.` : null}
       </p>
     </div>
   );
 }
 
 /** The outcome of a finished job: counts, every skipped item with its reason, or the error. */
-export function JobSummary({ job, label }: { job: Job; label: string }) {
+export function JobSummary({ job, label, counts = true }: JobViewProps) {
   const { created, updated, skipped } = job.progress;
   const summary = typeof job.result?.summary === 'string' ? job.result.summary : null;
   return (
@@ -48,8 +56,8 @@ export function JobSummary({ job, label }: { job: Job; label: string }) {
       ) : (
         <div className="c7-alert c7-alert-ok">
           <p>
-            <strong>{label} finished</strong> {formatDateTime(job.finishedAt)}: {created} created, {updated}{' '}
-            updated, {skipped} skipped.
+            <strong>{label} finished</strong> {formatDateTime(job.finishedAt)}
+            {counts ? `: ${created} created, ${updated} updated, ${skipped} skipped.` : '.'}
           </p>
           {summary ? <p>{summary}</p> : null}
         </div>

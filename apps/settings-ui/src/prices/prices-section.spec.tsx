@@ -93,6 +93,8 @@ describe('PricesSection', () => {
     expect(await screen.findByRole('progressbar', { name: 'Price sync progress' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Syncing prices…' })).toBeDisabled();
     expect(await screen.findByText(/Price sync finished/)).toBeInTheDocument();
+    // A price sync creates no items: its changes are listed instead of import-style counts.
+    expect(screen.queryByText(/created, .* updated, .* skipped/)).toBeNull();
     expect(screen.getByRole('button', { name: 'Sync Cin7 prices' })).toBeEnabled();
     expect(
       fake.calls.filter((c) => c.method === 'GET' && c.path === '/prices/status').length,

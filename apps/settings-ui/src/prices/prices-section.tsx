@@ -73,8 +73,8 @@ function PriceStatusView({ status }: { status: PriceStatus }) {
           <dd>{status.nextSyncAt ? formatDateTime(status.nextSyncAt) : 'not scheduled'}</dd>
         </div>
       </dl>
-      {job.data && active ? <JobProgress job={job.data} label="Price sync" /> : null}
-      {!active && shownRun ? <JobSummary job={shownRun} label="Price sync" /> : null}
+      {job.data && active ? <JobProgress job={job.data} label="Price sync" counts={false} /> : null}
+      {!active && shownRun ? <JobSummary job={shownRun} label="Price sync" counts={false} /> : null}
       {sync.isError ? (
         <p className="c7-alert c7-alert-error" role="alert">
           Could not start the price sync. {errorMessage(sync.error)}
