@@ -62,12 +62,12 @@ export class ConnectionsService {
       { supplierId },
       { singletonKey: `reference:${supplierId}` },
     );
-    return toConnection(saved);
+    return toConnection(saved, this.clients.clock.now());
   }
 
   async describe(supplierId: string): Promise<ConnectionResponse> {
     const connection = await this.connections.findOneBy({ supplierId, status: 'connected' });
-    return connection ? toConnection(connection) : { status: 'disconnected' };
+    return connection ? toConnection(connection, this.clients.clock.now()) : { status: 'disconnected' };
   }
 
   /** Removes the credentials and stops the supplier's work; history (runs, pushes, links) is kept. */
@@ -136,8 +136,9 @@ export class ConnectionsService {
   }
 }
 
-export function toConnection(c: ConnectionEntity): Connection {
-  const paused = c.pausedUntil && c.pausedUntil.getTime() > Date.now();
+/** `now` on the module's clock: the budget sets `pausedUntil` on that clock. */
+export function toConnection(c: ConnectionEntity, now: number): Connection {
+  const paused = c.pausedUntil && c.pausedUntil.getTime() > now;
   return {
     status: paused ? 'paused' : 'connected',
     accountId: c.accountId,

@@ -12,7 +12,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { ConnectionGoneError } from '../work/call-budget.js';
-import { systemClock } from '../work/clock.js';
+import { clockOf, systemClock } from '../work/clock.js';
 import { JobQueue, QUEUES } from '../work/job-queue.service.js';
 import type { OrderPushEntity, OrderPushEventEntity } from './order-push.entity.js';
 import { OrderPushRepository } from './order-push.repository.js';
@@ -58,7 +58,7 @@ export class OrderPushService {
       [supplierId],
     );
     if (!connected) return null;
-    const at = new Date((this.options.clock ?? systemClock).now());
+    const at = new Date(clockOf(this.options).now());
     const { push, created } = await this.repo.insertApproval(options.manager, {
       supplierId,
       orderId,

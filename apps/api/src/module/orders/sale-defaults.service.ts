@@ -4,7 +4,7 @@ import type { Cin7Client } from '@upstock/cin7-core';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
-import { systemClock } from '../work/clock.js';
+import { clockOf, systemClock } from '../work/clock.js';
 import type { Cin7SaleDefaults } from './sale.mapper.js';
 import { SaleDefaultsEntity } from './sale-defaults.entity.js';
 
@@ -46,7 +46,7 @@ export class SaleDefaultsService {
 
   private async current(supplierId: string, m?: EntityManager): Promise<Cin7SaleDefaults | null> {
     const row = await (m?.getRepository(SaleDefaultsEntity) ?? this.defaults).findOneBy({ supplierId });
-    const now = (this.options.clock ?? systemClock).now();
+    const now = clockOf(this.options).now();
     return row && now - row.refreshedAt.getTime() < DEFAULTS_TTL_MS ? toDefaults(row) : null;
   }
 
@@ -61,7 +61,7 @@ export class SaleDefaultsService {
       defaultLocation: locations.find((l) => l.IsDefault)?.Name ?? null,
       locationNames: locations.map((l) => l.Name),
       defaultTaxRule: me.DefaultSaleTaxRuleName || null,
-      refreshedAt: new Date((this.options.clock ?? systemClock).now()),
+      refreshedAt: new Date(clockOf(this.options).now()),
     };
     await (m?.getRepository(SaleDefaultsEntity) ?? this.defaults).upsert({ supplierId, ...values }, [
       'supplierId',

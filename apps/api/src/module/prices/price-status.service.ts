@@ -3,7 +3,7 @@ import type { PriceStatus } from '@upstock/cin7-contracts';
 import { DataSource } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
-import { systemClock } from '../work/clock.js';
+import { clockOf, systemClock } from '../work/clock.js';
 import type { SyncRunEntity } from '../work/sync-run.entity.js';
 import { SyncRuns, toJob } from '../work/sync-runs.service.js';
 import { PriceStore } from './price.store.js';
@@ -30,7 +30,7 @@ export class PriceStatusService {
       running ??= await this.runs.latest(supplierId, 'price-sync', s);
     }
     const lastRun = await this.runs.latest(supplierId, 'price-sync');
-    const now = (this.options.clock ?? systemClock).now();
+    const now = clockOf(this.options).now();
     const nextDue = state.nextDueAt && state.nextDueAt.getTime() > now ? state.nextDueAt : new Date(now);
     return {
       lastSyncAt: state.lastSuccessAt?.toISOString() ?? null,

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { SettingsService } from '../settings/settings.service.js';
-import { systemClock } from '../work/clock.js';
+import { clockOf, systemClock } from '../work/clock.js';
 import { PriceSyncTrigger } from './price-sync.trigger.js';
 
 export const PRICE_SYNC_INTERVAL_NAME = 'cin7-core:price-sync';
@@ -38,7 +38,7 @@ export class PriceSyncScheduler implements OnModuleInit, OnModuleDestroy {
 
   /** Enqueues every due supplier; answers which. One supplier's failure never stops the others. */
   async tick(): Promise<string[]> {
-    const now = new Date((this.options.clock ?? systemClock).now());
+    const now = new Date(clockOf(this.options).now());
     let due: { supplier_id: string }[];
     try {
       due = await this.dataSource.query(

@@ -15,3 +15,8 @@ export function scaledClock(scale: number, origin = Date.now()): Clock {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms / scale))),
   };
 }
+
+/** The module's clock: the host's (tests and benchmarks scale time with it), else the wall clock. */
+export function clockOf(options: { clock?: Clock }): Clock {
+  return options.clock ?? systemClock;
+}

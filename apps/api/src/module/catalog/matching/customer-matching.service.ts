@@ -21,7 +21,7 @@ import { ConnectionsService } from '../../connection/connections.service.js';
 import type { HostCustomer } from '../../ports/index.js';
 import { PriceSyncTrigger } from '../../prices/prices.feature.js';
 import { ConnectionGoneError } from '../../work/call-budget.js';
-import { systemClock } from '../../work/clock.js';
+import { clockOf, systemClock } from '../../work/clock.js';
 import {
   billingAddress,
   currencyBlockedReason,
@@ -189,7 +189,7 @@ export class CustomerMatchingService {
   private async interactiveClient(supplierId: string): Promise<Cin7Client> {
     try {
       const { connection, client } = await this.connections.clientFor(supplierId, 'interactive');
-      const now = (this.options.clock ?? systemClock).now();
+      const now = clockOf(this.options).now();
       if (connection.pausedUntil && connection.pausedUntil.getTime() > now) {
         throw new ServiceUnavailableException({
           message: 'Cin7 is limiting calls right now (60 a minute). Try again in a minute.',

@@ -3,9 +3,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, Repository } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
+import { isUuid } from '../../common/ids.js';
 import { OrderPushEntity } from '../../orders/index.js';
 import { OrderPushRepository } from '../../orders/order-push.repository.js';
-import { systemClock } from '../../work/clock.js';
+import { clockOf, systemClock } from '../../work/clock.js';
 import type { OrderPushLedger, PushedSale, ShipmentLedgerEvent } from './order-push-ledger.js';
 
 const COLUMNS = {
@@ -29,8 +30,6 @@ function toPushedSale(r: OrderPushEntity): PushedSale[] {
   ];
 }
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /**
  * The ledger over the orders feature (issue 6): `cin7_order_push` holds each order's Cin7 sale id; shipment events
  * go on its timeline through OrderPushRepository.addEvent, with the push's current attempt number, in the same
@@ -45,7 +44,7 @@ export class OrderPushLedgerAdapter implements OrderPushLedger {
   ) {}
 
   async findBySaleIds(supplierId: string, saleIds: string[]): Promise<PushedSale[]> {
-    const ids = [...new Set(saleIds.map((id) => id.toLowerCase()).filter((id) => UUID_RE.test(id)))];
+    const ids = [...new Set(saleIds.map((id) => id.toLowerCase()).filter((id) => isUuid(id)))];
     if (ids.length === 0) return [];
     const rows = await this.pushes.find({ where: { supplierId, cin7SaleId: In(ids) }, select: COLUMNS });
     return rows.flatMap(toPushedSale);
@@ -67,7 +66,7 @@ export class OrderPushLedgerAdapter implements OrderPushLedger {
     orderId: string,
     event: ShipmentLedgerEvent,
   ): Promise<void> {
-    const at = new Date((this.options.clock ?? systemClock).now());
+    const at = new Date(clockOf(this.options).now());
     const [push]: { id: string; attempts: number; cin7_order_number: string | null }[] = await m.query(
       `SELECT id, attempts, cin7_order_number FROM cin7_order_push
         WHERE supplier_id = $1 AND upstock_order_id = $2 FOR UPDATE`,

@@ -3,7 +3,7 @@ import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import { ConnectionsService } from '../../connection/connections.service.js';
 import { ConnectionGoneError } from '../../work/call-budget.js';
-import { systemClock } from '../../work/clock.js';
+import { clockOf, systemClock } from '../../work/clock.js';
 import { type JobData, JobQueue, QUEUES } from '../../work/job-queue.service.js';
 import { ORDER_PUSH_LEDGER, type OrderPushLedger } from './order-push-ledger.js';
 import { SaleReconciler } from './sale-reconciler.service.js';
@@ -64,7 +64,7 @@ export class ShipmentEvents implements OnModuleInit {
     if (await this.reconciler.isCovered(job.supplierId, pushed.saleId, new Date(job.receivedAt)))
       return 'covered';
     const { client } = await this.connections.clientFor(job.supplierId, 'background');
-    const fetchStartedAt = new Date((this.options.clock ?? systemClock).now());
+    const fetchStartedAt = new Date(clockOf(this.options).now());
     const sale = await client.sales.get(pushed.saleId);
     if (!sale) return 'missing';
     await this.reconciler.apply(job.supplierId, pushed, sale, fetchStartedAt);

@@ -4,14 +4,13 @@ import { Repository } from 'typeorm';
 import { z } from 'zod';
 import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
+import { isUuid } from '../../common/ids.js';
 import { ConnectionEntity } from '../../connection/connection.entity.js';
 import { CredentialCipher } from '../../security/credential-cipher.js';
-import { systemClock } from '../../work/clock.js';
+import { clockOf, systemClock } from '../../work/clock.js';
 import { JobQueue, QUEUES } from '../../work/job-queue.service.js';
 import type { ShipmentEventJob } from '../sync/shipment-events.service.js';
 import { secretsMatch } from './webhook-secret.js';
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The payload is a hint only (shapes differ by type, reference §6): the sale is always fetched again.
@@ -46,7 +45,7 @@ export class WebhookInbox {
     presentedSecret: string | undefined,
     body: unknown,
   ): Promise<WebhookOutcome> {
-    const connection = UUID_RE.test(connectionId)
+    const connection = isUuid(connectionId)
       ? await this.connections.findOneBy({ id: connectionId, status: 'connected' })
       : null;
     // A disconnected connection has no secret any more: its webhooks are refused like forged ones.
@@ -59,14 +58,14 @@ export class WebhookInbox {
     const saleId = parsed.success
       ? (parsed.data.SaleID ?? parsed.data.SaleTaskID)?.trim().toLowerCase()
       : undefined;
-    if (!saleId || !UUID_RE.test(saleId)) return 'ignored';
+    if (!saleId || !isUuid(saleId)) return 'ignored';
     const job: ShipmentEventJob = {
       supplierId: connection.supplierId,
       saleId,
       eventType: (parsed.success ? parsed.data.EventType : undefined) ?? 'unknown',
       orderNumber:
         (parsed.success ? (parsed.data.OrderNumber ?? parsed.data.SaleOrderNumber) : undefined) ?? null,
-      receivedAt: new Date((this.options.clock ?? systemClock).now()).toISOString(),
+      receivedAt: new Date(clockOf(this.options).now()).toISOString(),
     };
     await this.queue.send(QUEUES.shipmentEvent, job, {
       singletonKey: `shipment-event:${connection.supplierId}:${saleId}`,

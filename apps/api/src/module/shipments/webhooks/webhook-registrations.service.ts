@@ -12,7 +12,7 @@ import type { WebhookState } from '../../connection/connection.entity.js';
 import { ConnectionsService } from '../../connection/connections.service.js';
 import { CredentialCipher } from '../../security/credential-cipher.js';
 import { ConnectionGoneError } from '../../work/call-budget.js';
-import { systemClock } from '../../work/clock.js';
+import { clockOf, systemClock } from '../../work/clock.js';
 import { type JobData, JobQueue, QUEUES } from '../../work/job-queue.service.js';
 import { SHIPMENT_WEBHOOK_TYPES, WEBHOOK_SECRET_HEADER, webhookUrl } from './webhook-secret.js';
 
@@ -130,7 +130,7 @@ export class WebhookRegistrations implements OnModuleInit {
     const found = await this.connections.retiredClientFor(supplierId);
     if (!found) return 0;
     const { retired, client } = found;
-    const clock = this.options.clock ?? systemClock;
+    const clock = clockOf(this.options);
     if (clock.now() - retired.retiredAt.getTime() > RETIRED_CREDENTIALS_TTL_MS) {
       await this.connections.forgetRetiredCredentials(retired.connectionId);
       return 0;
