@@ -7,8 +7,8 @@ import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { ConnectionsService } from '../connection/connections.service.js';
 import { SettingsService } from '../settings/settings.service.js';
-import { systemClock } from '../work/clock.js';
-import { QUEUES } from '../work/job-queue.service.js';
+import { clockOf, systemClock } from '../work/clock.js';
+import { type JobAttempt, QUEUES } from '../work/job-queue.service.js';
 import type { RunContext } from '../work/sync-runs.service.js';
 import { SyncRuns } from '../work/sync-runs.service.js';
 import { PriceStore } from './price.store.js';
@@ -76,11 +76,15 @@ export class PriceSyncService {
   ) {}
 
   private now(): number {
-    return (this.options.clock ?? systemClock).now();
+    return clockOf(this.options).now();
   }
 
-  async run(runId: string): Promise<void> {
-    await this.runs.execute(runId, (ctx) => this.withSupplierLock(ctx.run.supplierId, () => this.sync(ctx)));
+  async run(runId: string, attempt?: JobAttempt): Promise<void> {
+    await this.runs.execute(
+      runId,
+      (ctx) => this.withSupplierLock(ctx.run.supplierId, () => this.sync(ctx)),
+      attempt,
+    );
     // Asked for again while it ran (see PriceSyncTrigger): one more run picks up what this one may have missed.
     const [ended]: { supplier_id: string; params: Record<string, unknown>; state: string }[] =
       await this.dataSource.query(`SELECT supplier_id, params, state FROM cin7_sync_run WHERE id = $1`, [

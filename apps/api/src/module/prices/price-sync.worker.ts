@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { type JobData, JobQueue, QUEUES } from '../work/job-queue.service.js';
+import { type JobAttempt, type JobData, JobQueue, QUEUES } from '../work/job-queue.service.js';
 import { PriceSyncService } from './price-sync.service.js';
 
 /** Price syncs of different suppliers run side by side; one supplier's runs are serialised by the service. */
@@ -14,13 +14,13 @@ export class PriceSyncWorker implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.queue.register(QUEUES.priceSync, (data) => this.handle(data), {
+    this.queue.register(QUEUES.priceSync, (data, attempt) => this.handle(data, attempt), {
       concurrency: PRICE_SYNC_CONCURRENCY,
     });
   }
 
-  async handle(data: JobData): Promise<void> {
+  async handle(data: JobData, attempt?: JobAttempt): Promise<void> {
     if (typeof data.runId !== 'string') return;
-    await this.sync.run(data.runId);
+    await this.sync.run(data.runId, attempt);
   }
 }

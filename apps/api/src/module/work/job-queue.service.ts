@@ -45,7 +45,12 @@ export interface SendOptions {
   manager?: EntityManager;
 }
 
-type Handler = (data: JobData) => Promise<void>;
+/** What a handler knows of its job: whether a failure now is final (no retry left), so it can end visibly. */
+export interface JobAttempt {
+  lastAttempt: boolean;
+}
+
+type Handler = (data: JobData, attempt: JobAttempt) => Promise<void>;
 
 /** Retry policy for every job: a failing unit of work is retried with backoff, then ends visibly failed. */
 const RETRY_LIMIT = 8;
@@ -89,12 +94,12 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       for (let i = 0; i < (options.concurrency ?? 1); i++) {
         await boss.work<JobData>(
           queue,
-          { pollingIntervalSeconds: POLL_INTERVAL_S, batchSize: 1 },
+          { pollingIntervalSeconds: POLL_INTERVAL_S, batchSize: 1, includeMetadata: true },
           async (jobs) => {
             for (const job of jobs) {
               // Fetched as the replica began to stop: leave it to another (the failure schedules a retry).
               if (this.stopping) throw new ShuttingDownError();
-              await handler(job.data);
+              await handler(job.data, { lastAttempt: job.retryCount >= job.retryLimit });
             }
           },
         );

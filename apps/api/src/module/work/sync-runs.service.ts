@@ -8,8 +8,9 @@ import {
   Cin7TimeoutError,
 } from '@upstock/cin7-core';
 import { In, Repository } from 'typeorm';
-import { ConnectionGoneError } from './call-budget.js';
-import { JobQueue, type QueueName } from './job-queue.service.js';
+import { isUuid } from '../common/ids.js';
+import { ConnectionGoneError, ShuttingDownError } from './call-budget.js';
+import { type JobAttempt, JobQueue, type QueueName } from './job-queue.service.js';
 import { type SkippedItem, SyncRunEntity } from './sync-run.entity.js';
 
 const ACTIVE_STATES = ['queued', 'running', 'paused'] as const;
@@ -69,6 +70,7 @@ export class SyncRuns {
   async execute(
     runId: string,
     body: (ctx: RunContext) => Promise<Record<string, unknown> | undefined>,
+    attempt: JobAttempt = { lastAttempt: false },
   ): Promise<void> {
     const run = await this.runs.findOneBy({ id: runId });
     if (!run || !ACTIVE_STATES.includes(run.state as (typeof ACTIVE_STATES)[number])) return;
@@ -98,23 +100,17 @@ export class SyncRuns {
       }
       const message = error instanceof Error ? error.message : String(error);
       // A replica shutting down (a deploy) interrupts work mid-way: another replica resumes from the checkpoint.
-      const retriable = isTransient(error) || this.queue.isStopping;
+      const interrupted = error instanceof ShuttingDownError || this.queue.isStopping;
+      // Cin7 busy or away: the queue retries and the run resumes from its checkpoint, unless no retry is left.
+      const retriable = interrupted || (isTransient(error) && !attempt.lastAttempt);
       await this.runs.update(
         run.id,
         retriable
           ? { state: 'paused', error: message }
-          : { state: 'failed', error: message, finishedAt: new Date() },
+          : { state: 'failed', error: finalMessage(error, message), finishedAt: new Date() },
       );
       if (retriable) throw error;
     }
-  }
-
-  /** Marks a run failed for good (the job queue gave up on it). */
-  async fail(runId: string, message: string): Promise<void> {
-    await this.runs.update(
-      { id: runId, state: In([...ACTIVE_STATES]) },
-      { state: 'failed', error: message, finishedAt: new Date() },
-    );
   }
 
   async cancelForSupplier(supplierId: string): Promise<void> {
@@ -159,15 +155,16 @@ export class SyncRuns {
   }
 }
 
+/** A run that gave up on Cin7 says so; other errors speak for themselves. */
+function finalMessage(error: unknown, message: string): string {
+  return isTransient(error) ? `Gave up after repeated attempts: ${message}` : message;
+}
+
 /** Errors worth another attempt later: Cin7 busy or unreachable. Everything else is the run's end. */
 export function isTransient(error: unknown): boolean {
   return [Cin7ThrottledError, Cin7ServerError, Cin7TimeoutError, Cin7ConnectionError].some(
     (type) => error instanceof type,
   );
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 export function toJob(run: SyncRunEntity): Job {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { ImportRequest, ImportResult, Job } from '@upstock/cin7-contracts';
 import type { Cin7Page } from '@upstock/cin7-core';
 import { DataSource } from 'typeorm';
@@ -6,6 +6,7 @@ import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import { ConnectionsService } from '../../connection/connections.service.js';
 import { PriceSyncTrigger } from '../../prices/prices.feature.js';
+import { ShuttingDownError } from '../../work/call-budget.js';
 import { JobQueue, QUEUES } from '../../work/job-queue.service.js';
 import { SyncRunEntity } from '../../work/sync-run.entity.js';
 import { type RunContext, SyncRuns, toJob } from '../../work/sync-runs.service.js';
@@ -23,7 +24,6 @@ import {
 import { importProductPage } from './product-page.importer.js';
 
 type ImportKind = ImportRequest['kind'];
-const INTERRUPTED = 'Interrupted by a restart of the server; the import resumes from its last page';
 const JOB_KIND = { customers: 'import-customers', products: 'import-products' } as const;
 
 /** Where a run resumes: the next Cin7 page to read, and the counts so far. */
@@ -38,10 +38,8 @@ interface ImportCheckpoint {
  * checkpoints after every page, so a crash, a restart or Cin7 throttling resumes at the next page.
  */
 @Injectable()
-export class ImportsService implements OnModuleInit, OnModuleDestroy {
+export class ImportsService implements OnModuleInit {
   private readonly logger = new Logger('Cin7Core:Import');
-  private stopping = false;
-  private readonly interrupted = new Set<string>();
 
   constructor(
     @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
@@ -56,20 +54,11 @@ export class ImportsService implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     // One import at a time per process: imports are long and Cin7's budget is shared anyway.
-    this.queue.register(QUEUES.import, async (data) => {
+    this.queue.register(QUEUES.import, async (data, attempt) => {
       const runId = typeof data.runId === 'string' ? data.runId : null;
       if (!runId) return;
-      await this.runs.execute(runId, (ctx) => this.run(ctx));
+      await this.runs.execute(runId, (ctx) => this.run(ctx), attempt);
       await this.afterRun(runId);
-      if (this.interrupted.delete(runId)) {
-        // SyncRuns ends a run on any error that is not Cin7's; a shutdown is not the run's end. Reopen it so
-        // the job queue's retry (on another replica, or this one restarted) resumes it from its checkpoint.
-        await this.dataSource.query(
-          `UPDATE cin7_sync_run SET state = 'paused', finished_at = NULL, error = $2 WHERE id = $1 AND state = 'failed'`,
-          [runId, INTERRUPTED],
-        );
-        throw new Error(INTERRUPTED);
-      }
     });
   }
 
@@ -91,14 +80,6 @@ export class ImportsService implements OnModuleInit, OnModuleDestroy {
       [run.supplierId, run.id],
     );
     if (!pending) await this.priceSync.forSupplier(run.supplierId, { reason: run.kind });
-  }
-
-  /**
-   * The application is shutting down (a deploy, a scale-down): running imports stop before their next page, so
-   * they end on a checkpoint while the database is still there, instead of failing half-way through a page.
-   */
-  onModuleDestroy(): void {
-    this.stopping = true;
   }
 
   /** Starts an import, or joins the one of that kind already queued or running. */
@@ -164,11 +145,9 @@ export class ImportsService implements OnModuleInit, OnModuleDestroy {
       const current = await next;
       if (current.done) break;
       const page = current.value;
-      if (this.stopping) {
-        // The page just read is read again on resume: one call, rather than writing during shutdown.
-        this.interrupted.add(ctx.run.id);
-        throw new Error(INTERRUPTED);
-      }
+      // The replica is stopping (a deploy): end on the last checkpoint while the database is still there. The
+      // page just read is read again on resume: one call, rather than writing during shutdown.
+      if (this.queue.isStopping) throw new ShuttingDownError();
       next = iterator.next();
       // Its failure (throttling, say) is handled when awaited, after this page's checkpoint.
       next.catch(() => undefined);
