@@ -99,7 +99,11 @@ export class ConnectionsService {
     });
     await this.runs.cancelForSupplier(supplierId);
     await this.queue.cancelForSupplier(supplierId);
-    await this.queue.send(QUEUES.webhooks, { supplierId, action: 'unregister' });
+    await this.queue.send(
+      QUEUES.webhooks,
+      { supplierId, action: 'unregister' },
+      { singletonKey: `webhooks-unregister:${supplierId}` },
+    );
   }
 
   /** The credentials retired by the last disconnect, with a client on them, while our webhooks are removed. */

@@ -84,7 +84,7 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     return this.queue.send(
       QUEUES.orderPush,
       { supplierId: push.supplierId, pushId: push.id },
-      manager ? { manager } : {},
+      { singletonKey: `push:${push.id}`, ...(manager ? { manager } : {}) },
     );
   }
 

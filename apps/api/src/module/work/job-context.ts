@@ -1,0 +1,28 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * The job a piece of code runs for, if any. pg-boss aborts a job's signal when the job expires or its claim is lost
+ * (another replica took it over); every Cin7 call and checkpoint made on the job's behalf checks it, so a handler
+ * whose job expired stops at its next step instead of working on beside the retry.
+ */
+const current = new AsyncLocalStorage<{ signal: AbortSignal }>();
+
+export class JobExpiredError extends Error {
+  constructor(reason?: unknown) {
+    super(
+      `This job's time ran out or another worker took it over; it stops here${
+        reason instanceof Error ? ` (${reason.message})` : ''
+      }`,
+    );
+  }
+}
+
+export function runInJob<T>(signal: AbortSignal, body: () => Promise<T>): Promise<T> {
+  return current.run({ signal }, body);
+}
+
+/** Throws when the current job (if any) may no longer act. Cheap: call before every step with a side effect. */
+export function assertJobAlive(): void {
+  const signal = current.getStore()?.signal;
+  if (signal?.aborted) throw new JobExpiredError(signal.reason);
+}
