@@ -19,6 +19,12 @@ export interface StandaloneConfig {
   callWindowMarginMs?: number;
   schedulerTickMs: number;
   workersEnabled: boolean;
+  /** Job queue timings (Cin7CoreModuleOptions of the same names); tests shorten them. */
+  work?: {
+    jobExpireSeconds?: number;
+    jobHeartbeatSeconds?: number;
+    runLeaseSeconds?: number;
+  };
   logLevels: ('log' | 'error' | 'warn' | 'debug' | 'verbose')[];
 }
 

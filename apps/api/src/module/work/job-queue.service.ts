@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { type Db, type JobWithMetadata, PgBoss } from 'pg-boss';
+import { type ConstructorOptions, type Db, type JobWithMetadata, PgBoss } from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
@@ -77,15 +77,22 @@ export const DEFAULT_JOB_HEARTBEAT_S = 30;
 export const DEFAULT_MAINTENANCE_INTERVAL_S = 30;
 /** Completed and failed jobs are kept this long for inspection, then deleted by pg-boss. */
 const DELETE_AFTER_S = 7 * 24 * 3600;
-/** Idle polling of each worker. LISTEN/NOTIFY wakes the order-push workers at once, so this is only a backstop. */
+/**
+ * Idle polling of each worker while LISTEN/NOTIFY is up: a new job wakes its workers at once, so polling only finds
+ * jobs that become due later (retries after their backoff, deferred jobs). Without LISTEN (a pooler in transaction
+ * mode), workers poll every POLL_INTERVAL_S instead.
+ */
+const NOTIFY_POLL_INTERVAL_S = 10;
 const POLL_INTERVAL_S = 2;
+/** pg-boss's own connections (maintenance, fetches, completions); the LISTEN connection comes on top. */
+const QUEUE_POOL_SIZE = 4;
 /** The pg-boss 10 schema this module used before pg-boss 12 (which cannot migrate it): see adoptLegacySchema. */
 export const LEGACY_QUEUE_SCHEMA = 'cin7_jobs';
 export const DEFAULT_QUEUE_SCHEMA = 'cin7_queue';
 
 /**
  * Durable background work in Postgres (pg-boss 12): claimed with SKIP LOCKED so any number of replicas can run,
- * retried with backoff, taken over when a replica dies, one live job per key. Runs on the host's connection pool.
+ * retried with backoff, taken over when a replica dies, one live job per key; workers wake on LISTEN/NOTIFY.
  * The module never runs SQL on pg-boss's tables: everything goes through pg-boss's API.
  */
 @Injectable()
@@ -116,6 +123,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
         queue,
         {
           pollingIntervalSeconds: POLL_INTERVAL_S,
+          notifyPollingIntervalSeconds: NOTIFY_POLL_INTERVAL_S,
           batchSize: 1,
           includeMetadata: true,
           localConcurrency: options.concurrency ?? 1,
@@ -191,7 +199,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     this.stopping = true;
     const boss = this.boss;
     this.boss = null;
-    await boss?.stop({ graceful: true, timeout: 5_000, close: false });
+    await boss?.stop({ graceful: true, timeout: 5_000 });
   }
 
   private schema(): string {
@@ -205,12 +213,15 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
 
   private start(): Promise<PgBoss> {
     this.starting ??= (async () => {
-      // pg-boss runs its SQL on the host's pool rather than opening its own.
-      const pool = (this.dataSource.driver as PostgresDriver).master as {
-        query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
-      };
+      // pg-boss opens a small pool of its own on the host's database (same connection settings), plus the one
+      // connection LISTEN needs; sends inside the host's transactions use that transaction (SendOptions.manager).
+      const { connectionString, host, port, user, password, database, ssl, application_name } = (
+        this.dataSource.driver as PostgresDriver
+      ).master.options as PoolConnectionOptions;
       const boss = new PgBoss({
-        db: { executeSql: (text: string, values?: unknown[]) => pool.query(text, values) },
+        ...definedOnly({ connectionString, host, port, user, password, database, ssl, application_name }),
+        max: QUEUE_POOL_SIZE,
+        useListenNotify: true,
         schema: this.schema(),
         supervise: this.options.workersEnabled !== false,
         maintenanceIntervalSeconds:
@@ -233,6 +244,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
             expireInSeconds,
             heartbeatSeconds,
             deleteAfterSeconds: DELETE_AFTER_S,
+            notify: true,
           })
           .catch(ignoreAlreadyExists);
       }
@@ -267,6 +279,15 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       `Found pg-boss 10's queue schema "${LEGACY_QUEUE_SCHEMA}"; renamed it to "${retired}" and re-creating its work from the module's tables`,
     );
   }
+}
+
+type PoolConnectionOptions = Pick<
+  ConstructorOptions,
+  'connectionString' | 'host' | 'port' | 'user' | 'password' | 'database' | 'ssl' | 'application_name'
+>;
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** pg-boss's `db` option for a statement inside the caller's TypeORM transaction. */
