@@ -24,6 +24,7 @@ export interface StandaloneConfig {
     jobExpireSeconds?: number;
     jobHeartbeatSeconds?: number;
     runLeaseSeconds?: number;
+    jobMaintenanceIntervalSeconds?: number;
   };
   logLevels: ('log' | 'error' | 'warn' | 'debug' | 'verbose')[];
 }
@@ -51,8 +52,22 @@ export function loadConfig(
     ...(env.CALL_WINDOW_MARGIN_MS ? { callWindowMarginMs: Number(env.CALL_WINDOW_MARGIN_MS) } : {}),
     schedulerTickMs: Number(env.SCHEDULER_TICK_MS ?? 60_000),
     workersEnabled: env.WORKERS_ENABLED !== 'false',
+    work: definedNumbers({
+      jobExpireSeconds: env.JOB_EXPIRE_SECONDS,
+      jobHeartbeatSeconds: env.JOB_HEARTBEAT_SECONDS,
+      runLeaseSeconds: env.RUN_LEASE_SECONDS,
+      jobMaintenanceIntervalSeconds: env.JOB_MAINTENANCE_INTERVAL_SECONDS,
+    }),
     logLevels: logLevelsFrom(env.LOG_LEVEL),
   };
+}
+
+function definedNumbers<K extends string>(values: Record<K, string | undefined>): Partial<Record<K, number>> {
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, Number(v)]),
+  ) as Partial<Record<K, number>>;
 }
 
 /** `LOG_LEVEL` = error | warn (default: quiet start, problems only) | info | debug. */

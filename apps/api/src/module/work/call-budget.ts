@@ -1,6 +1,6 @@
 import type { CallBudget, CallPriority, Clock } from '@upstock/cin7-core';
 import type { DataSource } from 'typeorm';
-import { assertJobAlive } from './job-context.js';
+import { assertJobAlive, guardWrite } from './job-context.js';
 
 /** Cin7 counts calls per API application over a minute (reference §2.1). */
 export const CIN7_WINDOW_MS = 60_000;
@@ -50,14 +50,18 @@ export class PostgresCallBudget implements CallBudget {
     return CIN7_WINDOW_MS + (this.limits.marginMs ?? DEFAULT_WINDOW_MARGIN_MS);
   }
 
-  async acquire(call: { priority: CallPriority }): Promise<void> {
+  async acquire(call: { method: string; priority: CallPriority }): Promise<void> {
     const allowed = this.callsPerMinute - RESERVED_FOR_MORE_URGENT[call.priority];
     for (;;) {
       if (this.isStopping()) throw new ShuttingDownError();
       // The job this call works for expired or was taken over: no more calls on its behalf.
       assertJobAlive();
       const waitMs = await this.tryTake(call.priority, allowed);
-      if (waitMs === 0) return;
+      if (waitMs === 0) {
+        // The wait may have been long: a write checks, now, that its work is still ours (an order push's lease).
+        if (call.method !== 'GET') await guardWrite();
+        return;
+      }
       await this.clock.sleep(Math.min(waitMs, MAX_SINGLE_WAIT_MS));
     }
   }

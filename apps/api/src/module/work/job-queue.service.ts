@@ -224,8 +224,10 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
         useListenNotify: true,
         schema: this.schema(),
         supervise: this.options.workersEnabled !== false,
-        maintenanceIntervalSeconds:
+        // Expired jobs and stale heartbeats are found by the supervisor's monitor pass.
+        superviseIntervalSeconds:
           this.options.jobMaintenanceIntervalSeconds ?? DEFAULT_MAINTENANCE_INTERVAL_S,
+        monitorIntervalSeconds: this.options.jobMaintenanceIntervalSeconds ?? DEFAULT_MAINTENANCE_INTERVAL_S,
         schedule: false,
         registerInstance: false,
       });
