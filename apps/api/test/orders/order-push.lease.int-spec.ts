@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { budgetKeyOf } from '../../src/module/work/call-budget.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import {
   approve,
@@ -45,9 +46,9 @@ describe('an order push whose worker is paused past its lease', () => {
       kiwi.id,
     ]);
     await t.dataSource.query(
-      `INSERT INTO cin7_call_log (connection_id, called_at, priority)
-       SELECT $1, now() - interval '54 seconds', 'push' FROM generate_series(1, 60)`,
-      [connection.id],
+      `INSERT INTO cin7_call_log (connection_id, budget_key, called_at, answered_at, priority)
+       SELECT $1, $2, now() - interval '55 seconds', now() - interval '54 seconds', 'push' FROM generate_series(1, 60)`,
+      [connection.id, budgetKeyOf(kiwi.account.accountId, kiwi.account.apiKey)],
     );
     await approve(t, kiwi, order.id);
 
