@@ -25,6 +25,7 @@ export async function startReplica(t: TestApp, extraEnv: NodeJS.ProcessEnv = {})
   const { encryption } = t.config;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
+    NODE_ENV: 'test',
     PORT: String(port),
     DATABASE_URL: t.config.databaseUrl,
     CIN7_BASE_URL: t.config.cin7BaseUrl,
