@@ -35,6 +35,8 @@ const common = {
 };
 
 export default {
+  // Jest 30 ignores a per-project testTimeout (integration hooks got the 5 s default and failed on a busy machine).
+  testTimeout: 60_000,
   projects: [
     {
       ...common,
@@ -56,7 +58,6 @@ export default {
       testMatch: ['<rootDir>/{packages,apps}/*/test/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/scripts/test-db/global-setup.mjs',
       globalTeardown: '<rootDir>/scripts/test-db/global-teardown.mjs',
-      testTimeout: 60_000,
     },
   ],
 };

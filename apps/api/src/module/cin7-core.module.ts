@@ -13,6 +13,7 @@ import { SettingsController } from './settings/settings.controller.js';
 import { SettingsService } from './settings/settings.service.js';
 import { JobQueue } from './work/job-queue.service.js';
 import { JobsController } from './work/jobs.controller.js';
+import { Retention } from './work/retention.service.js';
 import { SyncRuns } from './work/sync-runs.service.js';
 
 /**
@@ -40,6 +41,7 @@ import { SyncRuns } from './work/sync-runs.service.js';
     SettingsService,
     JobQueue,
     SyncRuns,
+    Retention,
     ...FEATURES.flatMap((f) => f.providers),
   ],
   exports: [ConnectionsService, SettingsService, JobQueue, SyncRuns],
