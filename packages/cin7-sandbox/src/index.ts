@@ -8,11 +8,13 @@ import type { SeedName } from './seed.js';
 export type {
   AccountRef,
   AccountSummary,
+  AvailabilityRow,
   ClockView,
   SaleLineEdit,
   SandboxConfigView,
   SandboxSale,
   ShipOptions,
+  StockChangeInput,
 } from './admin.client.js';
 export { SandboxAdmin } from './admin.client.js';
 export { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts.js';
@@ -21,6 +23,7 @@ export type { SandboxMetrics } from './metrics.js';
 export type { SandboxConfig, SandboxConfigPatch } from './sandbox-config.js';
 export type { SeedName } from './seed.js';
 export { SEED_SIZES } from './seed-generated.js';
+export { STOCK_WEBHOOK_TYPE } from './stock.model.js';
 export { type DeliveryAttempt, WEBHOOK_RETRY_MINUTES, type WebhookDelivery } from './webhook-dispatcher.js';
 
 export interface StartSandboxOptions {

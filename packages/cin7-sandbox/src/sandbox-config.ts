@@ -25,6 +25,11 @@ export interface SandboxConfig {
   validateLineTotals: boolean;
   /** Allowed difference for the line Total check. Default 0.01. */
   lineTotalTolerance: number;
+  /**
+   * Rows at most in one `Stock/AvailableStockLevelChanged` payload; a product with more is cut, its `MaxRows`
+   * telling the full count. Cin7 documents no cap; default 100 (the sandbox's reading), 1 in tests of the cut.
+   */
+  stockWebhookRowCap: number;
 }
 
 export type SandboxConfigPatch = {
@@ -34,6 +39,7 @@ export type SandboxConfigPatch = {
   saleListSinceInclusive?: boolean;
   validateLineTotals?: boolean;
   lineTotalTolerance?: number;
+  stockWebhookRowCap?: number;
   /** Simulated seconds per real second (0 freezes the clock). */
   timeScale?: number;
 };
@@ -46,6 +52,7 @@ export function defaultConfig(): SandboxConfig {
     saleListSinceInclusive: false,
     validateLineTotals: true,
     lineTotalTolerance: 0.01,
+    stockWebhookRowCap: 100,
   };
 }
 
@@ -57,4 +64,5 @@ export function applyConfigPatch(config: SandboxConfig, patch: SandboxConfigPatc
     config.saleListSinceInclusive = patch.saleListSinceInclusive;
   if (patch.validateLineTotals !== undefined) config.validateLineTotals = patch.validateLineTotals;
   if (patch.lineTotalTolerance !== undefined) config.lineTotalTolerance = patch.lineTotalTolerance;
+  if (patch.stockWebhookRowCap !== undefined) config.stockWebhookRowCap = patch.stockWebhookRowCap;
 }
