@@ -9,3 +9,4 @@ export * from './prices.schema.js';
 export * from './reference.schema.js';
 export * from './settings.schema.js';
 export * from './shipments.schema.js';
+export * from './stock.schema.js';

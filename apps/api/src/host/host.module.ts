@@ -6,6 +6,7 @@ import { HOST_ENTITIES, HostSupplierEntity } from './entities/host.entities.js';
 import { HostAuthGuard } from './host-auth.guard.js';
 import { HostOrdersService } from './host-orders.service.js';
 import { HostCustomersPort } from './ports/host-customers.port.js';
+import { HostInventoryPort } from './ports/host-inventory.port.js';
 import { HostNotificationsPort } from './ports/host-notifications.port.js';
 import { HostOrdersPort } from './ports/host-orders.port.js';
 import { HostPriceListsPort } from './ports/host-price-lists.port.js';
@@ -26,6 +27,7 @@ const HOST_PORT_PROVIDERS = [
   HostPriceListsPort,
   HostOrdersPort,
   HostNotificationsPort,
+  HostInventoryPort,
 ];
 
 /** The reference host's side of the module's contract, as one injectable object. */
@@ -40,7 +42,8 @@ const hostPorts = {
     priceLists: HostPriceListsPort,
     orders: HostOrdersPort,
     notifications: HostNotificationsPort,
-  ): Cin7CoreHostPorts => ({ tenant, customers, products, priceLists, orders, notifications }),
+    inventory: HostInventoryPort,
+  ): Cin7CoreHostPorts => ({ tenant, customers, products, priceLists, orders, notifications, inventory }),
 };
 
 /** The reference host: Upstock's stand-in, on its own tables, implementing the module's ports. */

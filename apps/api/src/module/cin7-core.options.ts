@@ -1,6 +1,7 @@
 import type { Clock } from '@upstock/cin7-core';
 import type {
   CustomersPort,
+  InventoryPort,
   NotificationsPort,
   OrdersPort,
   PriceListsPort,
@@ -15,6 +16,8 @@ export interface Cin7CoreHostPorts {
   priceLists: PriceListsPort;
   orders: OrdersPort;
   notifications: NotificationsPort;
+  /** Stock availability into products. Optional: without it the stock feature cannot be turned on. */
+  inventory?: InventoryPort;
 }
 
 export interface Cin7CoreModuleOptions {

@@ -21,6 +21,8 @@ export const QUEUES = {
   shipmentEvent: 'cin7-shipment-event',
   referenceRefresh: 'cin7-reference-refresh',
   webhooks: 'cin7-webhooks',
+  stockSync: 'cin7-stock-sync',
+  stockRead: 'cin7-stock-read',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
