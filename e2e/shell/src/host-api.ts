@@ -18,6 +18,11 @@ export const hostProductSchema = z.object({
   sku: z.string(),
   name: z.string(),
   basePrice: z.number(),
+  // Stock from Cin7 (issue 16): absent or null until the supplier turns stock sync on.
+  available: z.number().nullable().optional(),
+  inStock: z.boolean().nullable().optional(),
+  onOrder: z.number().nullable().optional(),
+  nextDeliveryDate: z.string().nullable().optional(),
 });
 export type HostProduct = z.infer<typeof hostProductSchema>;
 
