@@ -43,7 +43,11 @@ describe('StockSection', () => {
   it('is off by default and turns on with the chosen locations and display', async () => {
     const { fake, user } = renderSection(<StockSection />, {
       'GET /stock': { body: off },
-      'PUT /stock/settings': (call) => ({ body: call.body }),
+      'PUT /stock/settings': (call) => {
+        // The status read after saving says what was saved.
+        fake.on('GET /stock', { body: { ...off, settings: call.body } });
+        return { body: call.body };
+      },
     });
     const toggle = await screen.findByRole('checkbox', { name: 'Show Cin7 stock to buyers' });
     expect(toggle).not.toBeChecked();
@@ -57,6 +61,9 @@ describe('StockSection', () => {
     await user.click(screen.getByRole('radio', { name: 'Only in stock or out of stock' }));
     await user.click(screen.getByRole('button', { name: 'Save stock settings' }));
     expect(await screen.findByText('Stock settings saved.')).toBeInTheDocument();
+    // The refreshed status shows the pass facts, and the notice stays.
+    expect(await screen.findByText('Rows read')).toBeInTheDocument();
+    expect(screen.getByText('Stock settings saved.')).toBeInTheDocument();
     expect(fake.calls.find((c) => c.method === 'PUT')?.body).toEqual({
       enabled: true,
       locations: ['Main Warehouse', 'Showroom'],

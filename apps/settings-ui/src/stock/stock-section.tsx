@@ -33,7 +33,8 @@ export function StockSection() {
 function StockView({ status }: { status: StockStatus }) {
   return (
     <>
-      <StockSettingsForm key={JSON.stringify(status.settings)} saved={status.settings} status={status} />
+      {/* Not keyed by the saved values: saving refreshes the status, and the form (with its notice) stays. */}
+      <StockSettingsForm saved={status.settings} status={status} />
       {status.settings.enabled ? <PassFacts status={status} /> : null}
     </>
   );
