@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { apiCaller, startApi, startDatabase, startSandbox, waitUntil } from '../support/stack.mjs';
 
@@ -8,11 +7,13 @@ import { apiCaller, startApi, startDatabase, startSandbox, waitUntil } from '../
  *   left out). cin7_calls_floor: the rows over 1,000 a page. Goal: calls <= floor + 2.
  * - rows_per_s: availability rows read and written into the host per second of the pass (its run's start to end).
  *   Goal: >= 5,000.
- * - after_delivery_p95_s: 20 sales authorised in Cin7 one after another, each of another product; time from the
- *   event (the sandbox delivers the webhook then) to the host product showing the new availability. Goal: < 5 s.
+ * - after_delivery_p95_s: 20 sales authorised in Cin7, each of another product; time from the start of each
+ *   product's webhook delivery (the sandbox's first attempt, its clock converted to the wall clock) to the host
+ *   product updated (host_product.availability_updated_at). Goal: < 5 s.
  */
 const SALES = 20;
 const LOCATIONS = ['Main Warehouse', 'Showroom'];
+const TIME_SCALE = 60;
 
 export default {
   description: '10,000 products, 2 locations: one full pass, then 20 sales in Cin7 by webhook',
@@ -21,7 +22,12 @@ export default {
     const { DEMO_ACCOUNTS } = await import(`${root}/packages/cin7-sandbox/dist/index.js`);
     const account = DEMO_ACCOUNTS[0];
     const db = await startDatabase();
-    const sandbox = await startSandbox({ seed: 'large', rateLimit: { enabled: false } });
+    // Cin7 delivers a webhook a minute after the event (BP L27931): a fast sandbox clock keeps that to a second.
+    const sandbox = await startSandbox({
+      seed: 'large',
+      rateLimit: { enabled: false },
+      timeScale: TIME_SCALE,
+    });
     const api = await startApi({
       databaseUrl: db.url,
       cin7BaseUrl: sandbox.baseUrl,
@@ -93,14 +99,16 @@ export default {
           WHERE p.available >= 5 ORDER BY l.sku LIMIT $1`,
         [SALES],
       );
-      const latencies = [];
+      // Sim time → wall time (the sandbox runs TIME_SCALE times faster from this reference).
+      const simRef = (await sandbox.admin.clock()).nowMs;
+      const wallRef = Date.now();
+      const toWall = (simMs) => wallRef + (simMs - simRef) / TIME_SCALE;
       for (const product of candidates) {
         const header = await client.sales.create({
           CustomerID: customer.ID,
           SkipQuote: true,
           Location: LOCATIONS[0],
         });
-        const started = performance.now();
         await client.sales.saveOrder({
           SaleID: header.ID,
           Status: 'AUTHORISED',
@@ -115,16 +123,37 @@ export default {
             },
           ],
         });
-        await until(
-          async () =>
-            (await sql.query(`SELECT available::float8 AS a FROM host_product WHERE id = $1`, [product.id]))
-              .rows[0].a ===
-            product.available - 1,
-          'the host updated',
-          60_000,
-        );
-        latencies.push((performance.now() - started) / 1000);
       }
+      const ids = candidates.map((c) => c.id);
+      await until(async () => {
+        const { rows: done } = await sql.query(
+          `SELECT count(*)::int AS n FROM host_product p JOIN unnest($1::uuid[], $2::float8[]) AS v(id, before)
+             ON p.id = v.id WHERE p.available = v.before - 1`,
+          [ids, candidates.map((c) => c.available)],
+        );
+        return done[0].n === candidates.length;
+      }, 'the host updated');
+      const { rows: updated } = await sql.query(
+        `SELECT id, availability_updated_at AS at FROM host_product WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      const updatedAt = new Map(updated.map((r) => [r.id, r.at.getTime()]));
+      // An attempt is recorded once our answer is back, just after the host was updated.
+      const deliveries = await until(async () => {
+        const found = (await sandbox.admin.webhookDeliveries()).filter(
+          (d) => d.type === 'Stock/AvailableStockLevelChanged',
+        );
+        return found.length >= candidates.length && found.every((d) => d.attempts.length > 0)
+          ? found
+          : undefined;
+      }, 'the deliveries recorded');
+      const latencies = candidates.map((product) => {
+        const delivery = deliveries.find((d) =>
+          d.payload.some?.((row) => row.ID.toLowerCase() === product.cin7_product_id),
+        );
+        const deliveredAt = toWall(Date.parse(delivery.attempts[0].at));
+        return (updatedAt.get(product.id) - deliveredAt) / 1000;
+      });
       latencies.sort((a, b) => a - b);
       const p95 = latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.95) - 1)];
       return [

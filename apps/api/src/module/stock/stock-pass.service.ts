@@ -78,14 +78,31 @@ export class StockPassService {
     }
     const { locations } = checkpoint;
     const query = locations.length === 1 ? { Location: locations[0] } : {};
-    for await (const page of client.availability.pages(query, { startPage: checkpoint.page + 1 })) {
-      await this.savePage(run.id, page.page, sumRows(page.items, locations));
-      checkpoint = { ...checkpoint, page: page.page, rowsRead: checkpoint.rowsRead + page.items.length };
-      await ctx.checkpoint({
-        checkpoint,
-        progress: { pagesDone: page.page, pagesTotal: Math.max(1, Math.ceil(page.total / page.limit)) },
-      });
+    // A page is stored (then checkpointed) while the next one is read: the two waits overlap, and a page is only
+    // checkpointed once its sums are stored.
+    let saving: Promise<void> = Promise.resolve();
+    try {
+      for await (const page of client.availability.pages(query, { startPage: checkpoint.page + 1 })) {
+        await saving;
+        const done: StockCheckpoint = {
+          ...checkpoint,
+          page: page.page,
+          rowsRead: checkpoint.rowsRead + page.items.length,
+        };
+        const progress = {
+          pagesDone: page.page,
+          pagesTotal: Math.max(1, Math.ceil(page.total / page.limit)),
+        };
+        saving = this.savePage(run.id, page.page, sumRows(page.items, locations)).then(() =>
+          ctx.checkpoint({ checkpoint: done, progress }),
+        );
+        checkpoint = done;
+      }
+    } catch (error) {
+      await saving.catch(() => undefined);
+      throw error;
     }
+    await saving;
     return this.finish(ctx, checkpoint, settings.display);
   }
 

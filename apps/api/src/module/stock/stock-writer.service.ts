@@ -9,6 +9,8 @@ import { type StockSum, toAvailability } from './stock-sum.js';
 
 /** Products per host call: the port takes up to 1,000 at a time. */
 const HOST_BATCH = 1_000;
+/** Batches written at once: the host's pool is shared with the job queue and the API's requests. */
+const WRITE_CONCURRENCY = 3;
 
 export interface StockWrite {
   cin7ProductId: string;
@@ -86,14 +88,19 @@ export class StockWriter {
       changed.push({ cin7ProductId: write.cin7ProductId, value });
     }
     const now = new Date(clockOf(this.options).now());
-    for (let i = 0; i < changed.length; i += HOST_BATCH) {
-      const batch = changed.slice(i, i + HOST_BATCH);
-      await inventory.setAvailability(
-        supplierId,
-        batch.map((c) => c.value),
-      );
-      await this.record(supplierId, batch, opts.display, opts.event ? now : null);
-    }
+    const batches: (typeof changed)[] = [];
+    for (let i = 0; i < changed.length; i += HOST_BATCH) batches.push(changed.slice(i, i + HOST_BATCH));
+    // A few batches at once (distinct products, each atomic in the host); each is recorded once the host has it.
+    const writeNext = async (): Promise<void> => {
+      for (let batch = batches.shift(); batch; batch = batches.shift()) {
+        await inventory.setAvailability(
+          supplierId,
+          batch.map((c) => c.value),
+        );
+        await this.record(supplierId, batch, opts.display, opts.event ? now : null);
+      }
+    };
+    await Promise.all(Array.from({ length: WRITE_CONCURRENCY }, writeNext));
     // Unchanged products still carry the news date of a webhook or read: a pass that read earlier leaves them be.
     if (opts.event) {
       const same = writes.map((w) => w.cin7ProductId).filter((id) => upstockId.has(id));
