@@ -71,6 +71,32 @@ describe('StockSection', () => {
     });
   });
 
+  it("offers Cin7's locations as checkboxes when they are known, keeping a chosen one Cin7 no longer has", async () => {
+    const { fake, user } = renderSection(<StockSection />, {
+      'GET /stock': { body: { ...off, settings: { ...off.settings, locations: ['Old Depot'] } } },
+      'GET /reference': {
+        body: {
+          locations: [
+            { id: 'l1', name: 'Main Warehouse', isDefault: true },
+            { id: 'l2', name: 'Showroom', isDefault: false },
+          ],
+          priceTiers: [],
+          taxRules: [],
+          carriers: [],
+          refreshedAt: '2026-12-05T10:00:00.000Z',
+        },
+      },
+      'PUT /stock/settings': (call) => ({ body: call.body }),
+    });
+    const showroom = await screen.findByRole('checkbox', { name: 'Showroom' });
+    expect(screen.getByRole('checkbox', { name: 'Old Depot (not in Cin7)' })).toBeChecked();
+    await user.click(showroom);
+    await user.click(screen.getByRole('checkbox', { name: 'Old Depot (not in Cin7)' }));
+    await user.click(screen.getByRole('button', { name: 'Save stock settings' }));
+    await screen.findByText('Stock settings saved.');
+    expect(fake.calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ locations: ['Showroom'] });
+  });
+
   it('shows the last and next pass, rows read, products updated and what was skipped with the reason', async () => {
     const { user } = renderSection(<StockSection />, { 'GET /stock': { body: on } });
     expect(await screen.findByText('15840')).toBeInTheDocument();

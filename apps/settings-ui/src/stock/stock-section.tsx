@@ -3,6 +3,7 @@ import type { StockDisplay, StockPass, StockSettings, StockStatus } from '@upsto
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../api/api-client.js';
 import { usePanelApi, usePollMs } from '../api/panel-api.context.js';
+import { referenceQuery } from '../settings/settings.queries.js';
 import { formatDateTime } from '../ui/format.js';
 import { LoadError, Loading } from '../ui/query-states.js';
 import { saveStockSettings, startStockPass, stockKey, stockStatusQuery } from './stock.queries.js';
@@ -44,7 +45,11 @@ function StockSettingsForm({ saved, status }: { saved: StockSettings; status: St
   const api = usePanelApi();
   const queryClient = useQueryClient();
   const [enabled, setEnabled] = useState(saved.enabled);
-  const [locations, setLocations] = useState(saved.locations.join(', '));
+  // Cin7's locations from the cached reference books when known (checkboxes), else names typed as Cin7 shows them.
+  const reference = useQuery(referenceQuery(api));
+  const known = reference.data?.locations.map((l) => l.name) ?? [];
+  const [chosen, setChosen] = useState<string[]>(saved.locations);
+  const [typed, setTyped] = useState(saved.locations.join(', '));
   const [display, setDisplay] = useState<StockDisplay>(saved.display);
   const save = useMutation({
     mutationFn: (next: StockSettings) => saveStockSettings(api, next),
@@ -52,30 +57,59 @@ function StockSettingsForm({ saved, status }: { saved: StockSettings; status: St
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const names = locations
-      .split(',')
-      .map((l) => l.trim())
-      .filter(Boolean);
+    const names =
+      known.length > 0
+        ? chosen
+        : typed
+            .split(',')
+            .map((l) => l.trim())
+            .filter(Boolean);
     save.mutate({ enabled, locations: names, display });
   };
-  const saleLocation = status.effectiveLocations?.join(', ') ?? 'not known yet';
+  const toggle = (name: string, on: boolean) =>
+    setChosen((current) => (on ? [...current, name] : current.filter((n) => n !== name)));
+  const offered = [...known, ...chosen.filter((n) => !known.includes(n))];
+  // Only known to be the sale location while none is chosen.
+  const saleLocation =
+    saved.locations.length === 0
+      ? (status.effectiveLocations?.join(', ') ?? 'not known yet')
+      : 'see sales settings';
   return (
     <form className="c7-form" onSubmit={onSubmit} aria-label="Stock settings">
       <label className="c7-check">
         <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
         Show Cin7 stock to buyers
       </label>
-      <label>
-        Cin7 locations to count
-        <input
-          value={locations}
-          onChange={(e) => setLocations(e.target.value)}
-          placeholder={`Sale location (${saleLocation})`}
-          aria-describedby="c7-stock-locations-hint"
-        />
-      </label>
+      {known.length > 0 ? (
+        <fieldset aria-describedby="c7-stock-locations-hint">
+          <legend>Cin7 locations to count</legend>
+          {offered.map((name) => (
+            <label key={name} className="c7-check">
+              <input
+                type="checkbox"
+                checked={chosen.includes(name)}
+                onChange={(e) => toggle(name, e.target.checked)}
+              />
+              {name}
+              {known.includes(name) ? null : <span className="c7-muted"> (not in Cin7)</span>}
+            </label>
+          ))}
+        </fieldset>
+      ) : (
+        <label>
+          Cin7 locations to count
+          <input
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            placeholder={`Sale location (${saleLocation})`}
+            aria-describedby="c7-stock-locations-hint"
+          />
+        </label>
+      )}
       <p id="c7-stock-locations-hint" className="c7-muted">
-        Separate names with commas. Leave empty to count the location sales are created in.
+        {known.length > 0
+          ? `None ticked: the location sales are created in (${saleLocation}).`
+          : 'Separate names with commas. Leave empty to count the location sales are created in.'}
       </p>
       <fieldset>
         <legend>Buyers see</legend>
