@@ -256,6 +256,13 @@ describe('stock availability from Cin7', () => {
     expect(aussieHost.every((p) => p.available === null && typeof p.in_stock === 'boolean')).toBe(true);
     expect(aussieHost.some((p) => p.in_stock)).toBe(true);
     expect(await hostAvailability(t, kiwi)).toEqual(kiwiBefore);
+    // Turned off: Aussie's products show no stock figure any more (nobody keeps it fresh); Kiwi's stay.
+    expect((await putSettings(aussie, { enabled: false })).status).toBe(200);
+    expect([...(await hostAvailability(t, aussie)).values()].every((p) => p.in_stock === null)).toBe(true);
+    expect(await hostAvailability(t, kiwi)).toEqual(kiwiBefore);
+    await t.waitFor(async () => ((await stockHooks(au)).length === 0 ? true : undefined), {
+      what: "Aussie's stock webhook removed",
+    });
   });
 
   it('disconnecting stops the sync and removes the stock webhook', async () => {
@@ -266,6 +273,8 @@ describe('stock availability from Cin7', () => {
     });
     // Its shipment webhooks went too; Aussie's registrations are untouched.
     expect(await cin7.webhooks.list()).toHaveLength(0);
+    // Both suppliers have stock on and are due; only the connected one gets a pass.
+    expect((await putSettings(aussie, { enabled: true })).status).toBe(200);
     await t.dataSource.query(`UPDATE cin7_stock_state SET next_pass_at = NULL`);
     const started = await t.app.get(StockSyncScheduler).tick();
     expect(started).toEqual([aussie.id]);

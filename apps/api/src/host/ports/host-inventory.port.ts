@@ -25,4 +25,13 @@ export class HostInventoryPort implements InventoryPort {
       ],
     );
   }
+
+  async clearAvailability(supplierId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE host_product SET available = NULL, in_stock = NULL, on_order = NULL, next_delivery_date = NULL,
+              availability_updated_at = now()
+        WHERE supplier_id = $1 AND in_stock IS NOT NULL`,
+      [supplierId],
+    );
+  }
 }

@@ -20,4 +20,6 @@ export interface ProductAvailability {
 export interface InventoryPort {
   /** Sets the availability of a batch of the supplier's products (up to 1,000 at a time); atomic per batch. */
   setAvailability(supplierId: string, items: ProductAvailability[]): Promise<void>;
+  /** The supplier turned stock sync off: its products show no stock figure any more (none is kept up to date). */
+  clearAvailability(supplierId: string): Promise<void>;
 }

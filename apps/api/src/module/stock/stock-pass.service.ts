@@ -113,6 +113,8 @@ export class StockPassService {
   ): Promise<Record<string, unknown>> {
     const { run } = ctx;
     const supplierId = run.supplierId;
+    // Turned off while the pass read: the host's figures were cleared and stay so.
+    if (!(await this.settings.get(supplierId)).enabled) return { outcome: 'Stock sync was turned off' };
     const totals: {
       cin7_product_id: string;
       available: string | null;

@@ -112,6 +112,12 @@ export class StockWriter {
     return { updated: changed.length, unlinked };
   }
 
+  /** Stock sync turned off: the host stops showing figures no one keeps fresh; a later pass writes them all again. */
+  async clear(supplierId: string): Promise<void> {
+    await this.inventory?.clearAvailability(supplierId);
+    await this.dataSource.query(`DELETE FROM cin7_stock_level WHERE supplier_id = $1`, [supplierId]);
+  }
+
   private async record(
     supplierId: string,
     batch: { cin7ProductId: string; value: ProductAvailability }[],

@@ -60,7 +60,9 @@ export class StockController {
   ): Promise<StockSettings> {
     if (body.enabled && !this.writer.inventory)
       throw new BadRequestException('This Upstock installation does not take stock from Cin7 yet');
+    const before = await this.settings.get(supplierId);
     const saved = await this.settings.replace(supplierId, body);
+    if (before.enabled && !saved.enabled) await this.writer.clear(supplierId);
     // The locations webhooks sum are the last pass's: forget them so a change of locations is not mixed.
     await this.dataSource.query(`UPDATE cin7_stock_state SET locations = NULL WHERE supplier_id = $1`, [
       supplierId,
