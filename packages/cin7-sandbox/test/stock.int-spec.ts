@@ -177,6 +177,8 @@ describe('sandbox: stock (ref/productavailability, Stock/AvailableStockLevelChan
       ExternalAuthorizationType: 'noauth',
     });
     await authorise('TENT-4P', 1);
+    // Cin7 delivers a minute after the event (BP L27929-27930): the frozen clock is moved on.
+    await sandbox.admin.advanceTime(60_000);
     const first = await eventually(async () => received[0] as Row[] | undefined, 'a stock delivery');
     expect(Array.isArray(first)).toBe(true);
     const rows = (await availability('Sku=TENT-4P')).ProductAvailabilityList;
@@ -192,6 +194,7 @@ describe('sandbox: stock (ref/productavailability, Stock/AvailableStockLevelChan
 
     await sandbox.admin.setConfig({ stockWebhookRowCap: 1 });
     await authorise('TENT-4P', 1);
+    await sandbox.admin.advanceTime(60_000);
     const cut = await eventually(async () => received[1] as Row[] | undefined, 'a cut delivery');
     expect(cut).toHaveLength(1);
     expect(cut[0]).toMatchObject({ MaxRows: rows.length });
