@@ -61,7 +61,14 @@ export class StockWebhookService {
       this.logger.warn(`stock webhook for ${supplierId}: unreadable payload ignored`);
       return 'ignored';
     }
-    const { complete, incomplete } = splitWebhookRows(parsed.data);
+    // Rows of products with no Upstock twin are not ours to show: no write, no read.
+    const ids = [...new Set(parsed.data.map((r) => r.ID))];
+    const linked: { cin7_product_id: string }[] = await this.dataSource.query(
+      `SELECT cin7_product_id FROM cin7_product_link WHERE supplier_id = $1 AND cin7_product_id = ANY($2::text[])`,
+      [supplierId, ids],
+    );
+    const ours = new Set(linked.map((l) => l.cin7_product_id));
+    const { complete, incomplete } = splitWebhookRows(parsed.data.filter((r) => ours.has(r.ID)));
     const locations = await this.locations(supplierId);
     const hints = new Set(incomplete);
     const applied: StockWrite[] = [];
