@@ -22,8 +22,9 @@ export function availableOf(row: StockRowRecord): number {
 /**
  * Seeds a product's rows from one figure, `onHand` in the default location (null: never stocked, no rows). The
  * shape varies with the product's position so every seed has what integrations meet: stock split over bins (every
- * 5th from the 2nd), over batches with expiry dates (every 7th from the 3rd), a second location (every other one),
- * and goods on order with a next delivery date (every 4th from the 4th). Service products have no stock.
+ * 5th from the 2nd), over batches with expiry dates (every 7th from the 3rd), goods on order with a next delivery date
+ * (every 4th from the 4th), and a few in the second location (5 to 29, so a sale there is not backordered). Service
+ * products have no stock.
  */
 export function seedStock(
   state: AccountState,
@@ -63,7 +64,7 @@ export function seedStock(
     first.OnOrder = 24;
     first.NextDeliveryDate = SEED_EPOCH + (5 + (index % 20)) * DAY_MS;
   }
-  if (other && index % 2 === 0) rows.push(row({ Location: other.Name, OnHand: (index * 7) % 25 }));
+  if (other) rows.push(row({ Location: other.Name, OnHand: 5 + ((index * 7) % 25) }));
   state.stock.push(...rows);
 }
 

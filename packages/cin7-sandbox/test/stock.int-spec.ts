@@ -108,7 +108,11 @@ describe('sandbox: stock (ref/productavailability, Stock/AvailableStockLevelChan
     expect(showroom.ProductAvailabilityList.every((r) => r.Location === 'Showroom')).toBe(true);
     expect(showroom.Total).toBe(rows.filter((r) => r.Location === 'Showroom').length);
     const bySku = await availability('Sku=TENT-4P');
-    expect(bySku.ProductAvailabilityList.map((r) => r.Bin)).toEqual(['Bin A', 'Bin B']);
+    expect(bySku.ProductAvailabilityList.map((r) => [r.Location, r.Bin])).toEqual([
+      ['Main Warehouse', 'Bin A'],
+      ['Main Warehouse', 'Bin B'],
+      ['Showroom', null],
+    ]);
     const byId = await availability(`ID=${String(products['TENT-4P']?.ID)}`);
     expect(byId.ProductAvailabilityList).toEqual(bySku.ProductAvailabilityList);
     const byCategory = await availability('Category=Clothing&Limit=1000');

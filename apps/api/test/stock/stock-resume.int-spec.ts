@@ -28,7 +28,7 @@ describe('Cin7 failing in the middle of a stock pass', () => {
     await t.connect(t.suppliers.kiwi);
     expect((await runImport(t, t.suppliers.kiwi, 'products')).state).toBe('succeeded');
   }, 60_000);
-  afterAll(() => t?.close());
+  afterAll(() => t?.close(), 60_000);
 
   it('pauses, then resumes at the page that failed: pages already stored are not read again', async () => {
     const kiwi = t.suppliers.kiwi;

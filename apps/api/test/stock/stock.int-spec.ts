@@ -28,8 +28,8 @@ describe('stock availability from Cin7', () => {
       expect(job.state).toBe('succeeded');
     }
     cin7 = new Cin7Client({ ...kiwi.account, baseUrl: t.sandbox.baseUrl, budget: unlimitedBudget });
-  });
-  afterAll(() => t?.close());
+  }, 120_000);
+  afterAll(() => t?.close(), 60_000);
 
   const status = async (s: TestSupplier) => (await t.http.get(`${base}/stock`).set(t.as(s))).body;
   const putSettings = (s: TestSupplier, body: object) =>
@@ -72,7 +72,7 @@ describe('stock availability from Cin7', () => {
     expect((await putSettings(kiwi, { enabled: true, extra: 1 })).status).toBe(400);
     expect((await status(kiwi)).settings.enabled).toBe(false);
     expect((await t.http.post(`${base}/stock/sync`).set(t.as(kiwi))).status).toBe(409);
-  });
+  }, 60_000);
 
   it('a full pass equals Cin7 in the sale location, bins and batches summed; a product without rows shows 0', async () => {
     expect((await putSettings(kiwi, { enabled: true })).status).toBe(200);
@@ -113,7 +113,7 @@ describe('stock availability from Cin7', () => {
       { what: 'the stock webhook registered' },
     );
     expect(hooks[0]?.ExternalURL).toMatch(/\/webhooks\/cin7\/[0-9a-f-]{36}\/stock$/);
-  });
+  }, 60_000);
 
   it('sums every chosen location, and reports unknown locations and unlinked products as skipped', async () => {
     const before = (await status(kiwi)).lastPass.runId;
@@ -136,7 +136,7 @@ describe('stock availability from Cin7', () => {
     const back = (await status(kiwi)).lastPass.runId;
     expect((await putSettings(kiwi, { enabled: true })).status).toBe(200);
     expect((await waitPass(kiwi, back)).state).toBe('succeeded');
-  });
+  }, 60_000);
 
   it('authorising a sale in Cin7 lowers availability after one webhook delivery, with no read of Cin7', async () => {
     const host = await hostAvailability(t, kiwi);
@@ -155,7 +155,7 @@ describe('stock availability from Cin7', () => {
     expect(await stockCalls()).toBe(calls);
     const deliveries = (await t.sandbox.admin.webhookDeliveries()).filter((d) => d.type === STOCK_TYPE);
     expect(deliveries.at(-1)?.state).toBe('delivered');
-  });
+  }, 60_000);
 
   it('a cut payload is a hint: the product is read from Cin7', async () => {
     const rows = await t.sandbox.admin.stockRows(0);
@@ -170,7 +170,7 @@ describe('stock availability from Cin7', () => {
     } finally {
       await t.sandbox.admin.setConfig({ stockWebhookRowCap: 100 });
     }
-  });
+  }, 60_000);
 
   it('duplicate and out-of-order deliveries are harmless', async () => {
     const host = await hostAvailability(t, kiwi);
@@ -210,7 +210,7 @@ describe('stock availability from Cin7', () => {
           .send([])
       ).status,
     ).toBe(401);
-  });
+  }, 60_000);
 
   it('a missed webhook is made good by the next pass', async () => {
     const host = await hostAvailability(t, kiwi);
@@ -228,7 +228,7 @@ describe('stock availability from Cin7', () => {
     expect(started.status).toBe(202);
     expect((await waitPass(kiwi, before)).state).toBe('succeeded');
     expect((await hostAvailability(t, kiwi)).get(cin7Id)?.available).toBe((product.available ?? 0) - 2);
-  });
+  }, 60_000);
 
   it('keeps suppliers apart', async () => {
     expect((await status(aussie)).settings.enabled).toBe(false);
@@ -263,7 +263,7 @@ describe('stock availability from Cin7', () => {
     await t.waitFor(async () => ((await stockHooks(au)).length === 0 ? true : undefined), {
       what: "Aussie's stock webhook removed",
     });
-  });
+  }, 60_000);
 
   it('disconnecting stops the sync and removes the stock webhook', async () => {
     expect(await stockHooks()).toHaveLength(1);
@@ -279,5 +279,5 @@ describe('stock availability from Cin7', () => {
     const started = await t.app.get(StockSyncScheduler).tick();
     expect(started).toEqual([aussie.id]);
     expect((await t.http.post(`${base}/stock/sync`).set(t.as(kiwi))).status).toBe(409);
-  });
+  }, 60_000);
 });
