@@ -38,6 +38,8 @@ export interface TestAppOptions {
   logger?: LoggerService;
   /** Overrides the fetch the module uses to call Cin7 (fault tests). */
   fetch?: typeof fetch;
+  /** Shortens the job queue's timings (expiry tests). */
+  work?: StandaloneConfig['work'];
 }
 
 export interface ApiInstance {
@@ -84,6 +86,7 @@ export class TestApp {
       ...(options.callWindowMarginMs ? { callWindowMarginMs: options.callWindowMarginMs } : {}),
       schedulerTickMs: options.schedulerTickMs ?? 3_600_000,
       workersEnabled: options.workersEnabled ?? true,
+      ...(options.work ? { work: options.work } : {}),
       logLevels: process.env.TEST_API_LOGS ? ['log', 'error', 'warn', 'debug'] : [],
     };
     const dataSource = new DataSource({ type: 'postgres', url: db.url });

@@ -2,6 +2,7 @@ import { ConnectionEntity } from '../connection/connection.entity.js';
 import { RetiredCredentialsEntity } from '../connection/retired-credentials.entity.js';
 import { FEATURES } from '../features.js';
 import { SettingsEntity } from '../settings/settings.entity.js';
+import { CallBudgetStateEntity } from '../work/call-budget-state.entity.js';
 import { CallLogEntity } from '../work/call-log.entity.js';
 import { SyncRunEntity } from '../work/sync-run.entity.js';
 
@@ -11,6 +12,7 @@ export const CIN7_CORE_ENTITIES = [
   SettingsEntity,
   SyncRunEntity,
   CallLogEntity,
+  CallBudgetStateEntity,
   RetiredCredentialsEntity,
   ...FEATURES.flatMap((f) => f.entities),
 ];
