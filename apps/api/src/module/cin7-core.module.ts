@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CIN7_CORE_OPTIONS, Cin7CoreConfigurableModule } from './cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from './cin7-core.options.js';
+import { HostCallGuard } from './common/host-call.guard.js';
 import { TenantGuard } from './common/tenant.guard.js';
 import { Cin7ClientFactory } from './connection/cin7-client.factory.js';
 import { ConnectionController } from './connection/connection.controller.js';
@@ -9,6 +10,7 @@ import { ConnectionsService } from './connection/connections.service.js';
 import { CIN7_CORE_ENTITIES } from './database/entities.js';
 import { FEATURES } from './features.js';
 import { CredentialCipher } from './security/credential-cipher.js';
+import { StoredKeysCheck } from './security/stored-keys.check.js';
 import { SettingsController } from './settings/settings.controller.js';
 import { SettingsService } from './settings/settings.service.js';
 import { JobQueue } from './work/job-queue.service.js';
@@ -34,7 +36,9 @@ import { SyncRuns } from './work/sync-runs.service.js';
       inject: [CIN7_CORE_OPTIONS],
       useFactory: (options: Cin7CoreModuleOptions) => new CredentialCipher(options.encryption),
     },
+    StoredKeysCheck,
     TenantGuard,
+    HostCallGuard,
     Cin7ClientFactory,
     ConnectionsService,
     SettingsService,

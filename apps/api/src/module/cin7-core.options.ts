@@ -1,6 +1,7 @@
 import type { Clock } from '@upstock/cin7-core';
 import type {
   CustomersPort,
+  HostCallsPort,
   NotificationsPort,
   OrdersPort,
   PriceListsPort,
@@ -15,6 +16,8 @@ export interface Cin7CoreHostPorts {
   priceLists: PriceListsPort;
   orders: OrdersPort;
   notifications: NotificationsPort;
+  /** Auth of host-to-host calls (the approval route). Optional: without it that route refuses every caller. */
+  hostCalls?: HostCallsPort;
 }
 
 export interface Cin7CoreModuleOptions {

@@ -19,6 +19,8 @@ import { HealthController } from './health.controller.js';
 @Module({})
 export class AppModule {
   static register(config: StandaloneConfig, overrides: { fetch?: typeof fetch } = {}): DynamicModule {
+    // One instance, imported twice: the module's ports come from the same host module the routes use.
+    const host = HostModule.register({ demo: config.demoMode, serviceSecret: config.hostServiceSecret });
     return {
       module: AppModule,
       imports: [
@@ -35,9 +37,9 @@ export class AppModule {
           migrationsRun: true,
           extra: { max: 20 },
         }),
-        HostModule,
+        host,
         Cin7CoreModule.forRootAsync({
-          imports: [HostModule],
+          imports: [host],
           inject: [HOST_PORTS],
           useFactory: (ports: Cin7CoreHostPorts) => ({
             ports,

@@ -20,6 +20,10 @@ export interface StandaloneConfig {
   schedulerTickMs: number;
   workersEnabled: boolean;
   logLevels: ('log' | 'error' | 'warn' | 'debug' | 'verbose')[];
+  /** `DEMO_MODE=true` (what `pnpm dev` sets): demo suppliers with public tokens. Refused with NODE_ENV=production. */
+  demoMode: boolean;
+  /** `HOST_SERVICE_SECRET`: what the reference host's service sends to report approvals; unset refuses them. */
+  hostServiceSecret: string | null;
 }
 
 export function loadConfig(
@@ -27,6 +31,11 @@ export function loadConfig(
   log: (msg: string) => void = console.log,
 ): StandaloneConfig {
   const port = Number(env.PORT ?? 3000);
+  const production = env.NODE_ENV === 'production';
+  const demoMode = env.DEMO_MODE === 'true';
+  if (production && demoMode) {
+    throw new Error('DEMO_MODE serves public demo tokens: it cannot run with NODE_ENV=production');
+  }
   const databaseUrl = env.DATABASE_URL;
   if (!databaseUrl)
     throw new Error('DATABASE_URL is required (pnpm dev starts an embedded Postgres and sets it)');
@@ -39,13 +48,15 @@ export function loadConfig(
     corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:4173,http://localhost:4174')
       .split(',')
       .map((s) => s.trim()),
-    encryption: encryptionFrom(env, log),
+    encryption: encryptionFrom(env, log, production),
     timeScale: Number(env.TIME_SCALE ?? 1),
     timeOrigin: Number(env.TIME_ORIGIN ?? Date.now()),
     ...(env.CALL_WINDOW_MARGIN_MS ? { callWindowMarginMs: Number(env.CALL_WINDOW_MARGIN_MS) } : {}),
     schedulerTickMs: Number(env.SCHEDULER_TICK_MS ?? 60_000),
     workersEnabled: env.WORKERS_ENABLED !== 'false',
     logLevels: logLevelsFrom(env.LOG_LEVEL),
+    demoMode,
+    hostServiceSecret: env.HOST_SERVICE_SECRET || null,
   };
 }
 
@@ -59,9 +70,10 @@ function logLevelsFrom(level = 'warn'): StandaloneConfig['logLevels'] {
 
 /**
  * `ENCRYPTION_KEYS` = `id1:base64key,id2:base64key` with `ENCRYPTION_KEY_ID` naming the current one. Without them the
- * standalone server generates a development key once, keeps it under .data/ and says so.
+ * standalone server generates a development key once, keeps it under .data/ and says so; in production that key would
+ * be lost with the container, so production refuses to start without them.
  */
-function encryptionFrom(env: NodeJS.ProcessEnv, log: (msg: string) => void) {
+function encryptionFrom(env: NodeJS.ProcessEnv, log: (msg: string) => void, production: boolean) {
   if (env.ENCRYPTION_KEYS) {
     const keys = Object.fromEntries(
       env.ENCRYPTION_KEYS.split(',').map((pair) => {
@@ -72,6 +84,9 @@ function encryptionFrom(env: NodeJS.ProcessEnv, log: (msg: string) => void) {
     );
     const currentKeyId = env.ENCRYPTION_KEY_ID ?? Object.keys(keys).at(-1) ?? '';
     return { currentKeyId, keys };
+  }
+  if (production) {
+    throw new Error('ENCRYPTION_KEYS is required with NODE_ENV=production (see apps/api/README.md, "Keys")');
   }
   const file = path.resolve(env.DEV_KEY_FILE ?? '.data/dev-encryption-key.json');
   if (!existsSync(file)) {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import {
@@ -85,6 +86,8 @@ export class TestApp {
       schedulerTickMs: options.schedulerTickMs ?? 3_600_000,
       workersEnabled: options.workersEnabled ?? true,
       logLevels: process.env.TEST_API_LOGS ? ['log', 'error', 'warn', 'debug'] : [],
+      demoMode: true,
+      hostServiceSecret: randomBytes(24).toString('base64url'),
     };
     const dataSource = new DataSource({ type: 'postgres', url: db.url });
     const t = new TestApp(sandbox, config, db, dataSource, options);
@@ -122,7 +125,13 @@ export class TestApp {
     });
     if (this.options.logger) app.useLogger(this.options.logger);
     else if (config.logLevels.length) app.useLogger(config.logLevels);
-    await app.listen(port, '127.0.0.1');
+    try {
+      await app.listen(port, '127.0.0.1');
+    } catch (error) {
+      // A start that fails (a wrong key) must not leave its pool and queue open behind it.
+      await app.close().catch(() => undefined);
+      throw error;
+    }
     const instance: ApiInstance = {
       app,
       url: `http://127.0.0.1:${port}`,
@@ -138,6 +147,11 @@ export class TestApp {
 
   as(supplier: TestSupplier): { Authorization: string } {
     return { Authorization: `Bearer ${supplier.token}` };
+  }
+
+  /** The reference host's own service acting for a supplier (host-to-host routes such as the approval report). */
+  asHost(supplier: TestSupplier): Record<string, string> {
+    return { 'X-Host-Secret': this.config.hostServiceSecret ?? '', 'X-Supplier-Id': supplier.id };
   }
 
   /** Connects the supplier to its sandbox account through the API, as a supplier would. */

@@ -1,5 +1,4 @@
 import {
-  Body,
   Controller,
   createParamDecorator,
   type ExecutionContext,
@@ -15,6 +14,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { z } from 'zod';
+import { InputEdgeGuard, JsonBody } from '../../module/common/input-edge.js';
 import { ZodPipe } from '../../module/common/zod.pipe.js';
 import {
   HostCustomerEntity,
@@ -28,6 +28,7 @@ import {
   commentSchema,
   createCustomerSchema,
   createOrderSchema,
+  customerSearchSchema,
   type UpdateOrder,
   updateOrderSchema,
 } from '../host.schemas.js';
@@ -56,7 +57,7 @@ export class HostDemoController {
 /** A small stand-in for Upstock: customers, products, price lists, orders and notifications of the caller. */
 @ApiTags('Reference host')
 @ApiBearerAuth()
-@UseGuards(HostAuthGuard)
+@UseGuards(HostAuthGuard, InputEdgeGuard)
 @Controller('host')
 export class HostController {
   constructor(
@@ -70,14 +71,17 @@ export class HostController {
   ) {}
 
   @Get('customers')
-  async listCustomers(@Supplier() supplierId: string, @Query('search') search?: string) {
+  async listCustomers(
+    @Supplier() supplierId: string,
+    @Query(new ZodPipe(customerSearchSchema)) { search }: z.infer<typeof customerSearchSchema>,
+  ) {
     return (await this.customersPort.list(supplierId, { search, limit: 500, offset: 0 })).items;
   }
 
   @Post('customers')
   async createCustomer(
     @Supplier() supplierId: string,
-    @Body(new ZodPipe(createCustomerSchema)) body: z.infer<typeof createCustomerSchema>,
+    @JsonBody(createCustomerSchema) body: z.infer<typeof createCustomerSchema>,
   ) {
     const [id] = await this.customersPort.upsertMany(supplierId, [
       {
@@ -132,7 +136,7 @@ export class HostController {
   }
 
   @Post('orders')
-  createOrder(@Supplier() supplierId: string, @Body(new ZodPipe(createOrderSchema)) body: CreateOrder) {
+  createOrder(@Supplier() supplierId: string, @JsonBody(createOrderSchema) body: CreateOrder) {
     return this.orders.create(supplierId, body);
   }
 
@@ -145,7 +149,7 @@ export class HostController {
   updateOrder(
     @Supplier() supplierId: string,
     @Param('id') id: string,
-    @Body(new ZodPipe(updateOrderSchema)) body: UpdateOrder,
+    @JsonBody(updateOrderSchema) body: UpdateOrder,
   ) {
     return this.orders.update(supplierId, id, body);
   }
@@ -154,7 +158,7 @@ export class HostController {
   comment(
     @Supplier() supplierId: string,
     @Param('id') id: string,
-    @Body(new ZodPipe(commentSchema)) body: { body: string },
+    @JsonBody(commentSchema) body: { body: string },
   ) {
     return this.orders.comment(supplierId, id, body.body);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import {
   ApiBadGatewayResponse,
   ApiBadRequestResponse,
@@ -14,8 +14,8 @@ import {
   type ConnectRequest,
   connectRequestSchema,
 } from '@upstock/cin7-contracts';
+import { JsonBody } from '../common/input-edge.js';
 import { SupplierId, SupplierScoped } from '../common/supplier.decorator.js';
-import { ZodPipe } from '../common/zod.pipe.js';
 import { ConnectionsService } from './connections.service.js';
 
 @ApiTags('Cin7 Core: connection')
@@ -31,7 +31,7 @@ export class ConnectionController {
   @ApiServiceUnavailableResponse({ description: 'Cin7 is throttling calls' })
   connect(
     @SupplierId() supplierId: string,
-    @Body(new ZodPipe(connectRequestSchema)) body: ConnectRequest,
+    @JsonBody(connectRequestSchema) body: ConnectRequest,
   ): Promise<Connection> {
     return this.connections.connect(supplierId, body);
   }

@@ -77,10 +77,19 @@ export class OrderPushService {
     return push;
   }
 
-  /** The HTTP variant for hosts in another process. */
+  /**
+   * The HTTP variant for hosts in another process. The host's own word on the order decides: an order it does not
+   * report as approved (a draft, a cancelled order) is refused and nothing is recorded or sent.
+   */
   async approveFromRoute(supplierId: string, orderId: string): Promise<OrderSync> {
     const order = await this.options.ports.orders.findOrder(supplierId, orderId);
     if (!order) throw new NotFoundException(`No order ${orderId}`);
+    if (order.status !== 'approved' && order.status !== 'shipped') {
+      throw new ConflictException({
+        message: `Order ${order.number} is ${order.status} in the host; only approved orders go to Cin7.`,
+        error: 'Not Approved',
+      });
+    }
     const push = await this.recordApproval(supplierId, orderId);
     if (!push) {
       throw new ConflictException({

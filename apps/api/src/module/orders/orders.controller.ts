@@ -60,14 +60,4 @@ export class OrdersController {
   preview(@SupplierId() supplierId: string, @Param('orderId') orderId: string): Promise<OrderPreview> {
     return this.pushes.preview(supplierId, orderId);
   }
-
-  /** For hosts running in another process; an in-process host calls OrderPushService.recordApproval instead. */
-  @Post(':orderId/approved')
-  @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'The push is recorded and queued (approving twice changes nothing)' })
-  @ApiNotFoundResponse({ description: 'No such order' })
-  @ApiConflictResponse({ description: 'No Cin7 account connected' })
-  approved(@SupplierId() supplierId: string, @Param('orderId') orderId: string): Promise<OrderSync> {
-    return this.pushes.approveFromRoute(supplierId, orderId);
-  }
 }

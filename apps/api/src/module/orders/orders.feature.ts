@@ -1,5 +1,6 @@
 import type { FeatureParts } from '../feature.js';
 import { Orders1764240300000 } from './1764240300000-orders.migration.js';
+import { OrderApprovalsController } from './order-approvals.controller.js';
 import { OrderPushEntity, OrderPushEventEntity } from './order-push.entity.js';
 import { OrderPushRepository } from './order-push.repository.js';
 import { OrderPushService } from './order-push.service.js';
@@ -11,7 +12,7 @@ import { SaleInputs } from './sale-inputs.service.js';
 
 /** Approved orders become Cin7 sales, exactly once (issue 6). */
 export const ordersFeature: FeatureParts = {
-  controllers: [OrdersController],
+  controllers: [OrdersController, OrderApprovalsController],
   providers: [OrderPushRepository, OrderPushService, OrderPushWorker, SaleInputs, SaleDefaultsService],
   entities: [OrderPushEntity, OrderPushEventEntity, SaleDefaultsEntity],
   migrations: [Orders1764240300000],

@@ -1,4 +1,4 @@
-import { Body, ConflictException, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ConflictException, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -12,8 +12,8 @@ import {
   type PriceSyncRequest,
   priceSyncRequestSchema,
 } from '@upstock/cin7-contracts';
+import { OptionalJsonBody } from '../common/input-edge.js';
 import { SupplierId, SupplierScoped } from '../common/supplier.decorator.js';
-import { ZodPipe } from '../common/zod.pipe.js';
 import { ConnectionsService } from '../connection/connections.service.js';
 import { toJob } from '../work/sync-runs.service.js';
 import { PriceStatusService } from './price-status.service.js';
@@ -37,7 +37,7 @@ export class PricesController {
   @ApiConflictResponse({ description: 'No Cin7 account is connected' })
   async sync(
     @SupplierId() supplierId: string,
-    @Body(new ZodPipe(priceSyncRequestSchema)) body: PriceSyncRequest,
+    @OptionalJsonBody(priceSyncRequestSchema) body: PriceSyncRequest,
   ): Promise<Job> {
     const connection = await this.connections.describe(supplierId);
     if (connection.status === 'disconnected')

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Controller, Get, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Settings, settingsSchema } from '@upstock/cin7-contracts';
+import { JsonBody } from '../common/input-edge.js';
 import { SupplierId, SupplierScoped } from '../common/supplier.decorator.js';
-import { ZodPipe } from '../common/zod.pipe.js';
 import { SettingsService } from './settings.service.js';
 
 @ApiTags('Cin7 Core: settings')
@@ -20,10 +20,7 @@ export class SettingsController {
   @Put()
   @ApiOkResponse({ description: 'Saved settings' })
   @ApiBadRequestResponse({ description: 'Invalid value or combination, with the field and the rule' })
-  replace(
-    @SupplierId() supplierId: string,
-    @Body(new ZodPipe(settingsSchema)) body: Settings,
-  ): Promise<Settings> {
+  replace(@SupplierId() supplierId: string, @JsonBody(settingsSchema) body: Settings): Promise<Settings> {
     return this.settings.replace(supplierId, body);
   }
 }

@@ -34,6 +34,8 @@ export async function startReplica(t: TestApp): Promise<Replica> {
     SCHEDULER_TICK_MS: String(t.config.schedulerTickMs),
     LOG_LEVEL: 'warn',
     TIME_ORIGIN: String(t.config.timeOrigin),
+    DEMO_MODE: 'true',
+    HOST_SERVICE_SECRET: t.config.hostServiceSecret ?? '',
   };
   const child: ChildProcess = spawn(
     process.execPath,

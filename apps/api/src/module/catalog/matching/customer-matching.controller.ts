@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -19,6 +19,7 @@ import {
   type UnmatchedCustomersResponse,
   unmatchedCustomersQuerySchema,
 } from '@upstock/cin7-contracts';
+import { JsonBody } from '../../common/input-edge.js';
 import { SupplierId, SupplierScoped } from '../../common/supplier.decorator.js';
 import { ZodPipe } from '../../common/zod.pipe.js';
 import { CustomerMatchingService } from './customer-matching.service.js';
@@ -77,7 +78,7 @@ export class CustomerMatchingController {
   link(
     @SupplierId() supplierId: string,
     @Param('upstockCustomerId') upstockCustomerId: string,
-    @Body(new ZodPipe(linkCustomerRequestSchema)) body: LinkCustomerRequest,
+    @JsonBody(linkCustomerRequestSchema) body: LinkCustomerRequest,
   ): Promise<CustomerLink> {
     return this.matching.link(supplierId, upstockCustomerId, body);
   }

@@ -1,6 +1,7 @@
-import { applyDecorators, SetMetadata, UseFilters } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Cin7CoreExceptionFilter } from '../../common/exception.filter.js';
+import { InputEdgeGuard } from '../../common/input-edge.js';
 import { WEBHOOK_SECRET_HEADER } from './webhook-secret.js';
 
 /** Metadata key set by @Cin7Webhook() on a controller class; architecture tests look for it. */
@@ -15,6 +16,7 @@ export const Cin7Webhook = () =>
   applyDecorators(
     SetMetadata(CIN7_WEBHOOK_CONTROLLER, true),
     UseFilters(Cin7CoreExceptionFilter),
+    UseGuards(InputEdgeGuard),
     ApiTags('Cin7 Core: webhooks (called by Cin7)'),
     ApiHeader({
       name: WEBHOOK_SECRET_HEADER,
