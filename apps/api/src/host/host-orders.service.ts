@@ -1,5 +1,4 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { OrderPushService } from '../module/index.js';
 import type { HostOrder } from '../module/ports/index.js';
@@ -22,7 +21,7 @@ export class HostOrdersService {
     private readonly dataSource: DataSource,
     private readonly prices: HostPriceListsPort,
     private readonly ordersPort: HostOrdersPort,
-    private readonly moduleRef: ModuleRef,
+    private readonly pushes: OrderPushService,
   ) {}
 
   async list(supplierId: string, limit = 50) {
@@ -118,13 +117,12 @@ export class HostOrdersService {
    * transaction (what Upstock does when it mounts the module).
    */
   async approve(supplierId: string, orderId: string): Promise<HostOrder> {
-    const pushes = this.moduleRef.get(OrderPushService, { strict: false });
     await this.dataSource.transaction(async (m) => {
       const order = await this.lockOrder(m, supplierId, orderId);
       if (order.status !== 'draft')
         throw new ConflictException(`Order ${order.number} is already ${order.status}`);
       await m.getRepository(HostOrderEntity).update(order.id, { status: 'approved' });
-      await pushes.recordApproval(supplierId, orderId, { manager: m });
+      await this.pushes.recordApproval(supplierId, orderId, { manager: m });
     });
     return this.get(supplierId, orderId);
   }

@@ -4,8 +4,6 @@ import { Repository } from 'typeorm';
 import type { Cin7CoreHostPorts } from '../module/index.js';
 import { HOST_ENTITIES, HostSupplierEntity } from './entities/host.entities.js';
 import { HOST_OPTIONS, type HostOptions } from './host.options.js';
-import { HostAuthGuard } from './host-auth.guard.js';
-import { HostOrdersService } from './host-orders.service.js';
 import { HostCustomersPort } from './ports/host-customers.port.js';
 import { HostNotificationsPort } from './ports/host-notifications.port.js';
 import { HostOrdersPort } from './ports/host-orders.port.js';
@@ -13,7 +11,6 @@ import { HostPriceListsPort } from './ports/host-price-lists.port.js';
 import { HostProductsPort } from './ports/host-products.port.js';
 import { HostServiceCalls } from './ports/host-service-calls.port.js';
 import { HostTenantResolver } from './ports/host-tenant.resolver.js';
-import { HostController, HostDemoController } from './routes/host.controller.js';
 
 /** Two demo suppliers, one per sandbox account (NZD and AUD). Tokens are for the demo only. */
 export const DEMO_SUPPLIERS = [
@@ -48,24 +45,18 @@ const hostPorts = {
 };
 
 /**
- * The reference host: Upstock's stand-in, on its own tables, implementing the module's ports. Its demo suppliers
- * and their public tokens exist only in demo mode.
+ * The reference host's side of the contract: Upstock's stand-in, on its own tables, implementing the module's
+ * ports. Its demo suppliers and their public tokens exist only in demo mode.
  */
 @Module({})
 export class HostModule implements OnApplicationBootstrap {
   static register(options: HostOptions): DynamicModule {
+    const providers = [{ provide: HOST_OPTIONS, useValue: options }, ...HOST_PORT_PROVIDERS, hostPorts];
     return {
       module: HostModule,
       imports: [TypeOrmModule.forFeature(HOST_ENTITIES)],
-      controllers: options.demo ? [HostDemoController, HostController] : [HostController],
-      providers: [
-        { provide: HOST_OPTIONS, useValue: options },
-        ...HOST_PORT_PROVIDERS,
-        hostPorts,
-        HostAuthGuard,
-        HostOrdersService,
-      ],
-      exports: [HOST_PORTS],
+      providers,
+      exports: [...providers, TypeOrmModule],
     };
   }
 

@@ -9,6 +9,7 @@ import { ConnectionController } from './connection/connection.controller.js';
 import { ConnectionsService } from './connection/connections.service.js';
 import { CIN7_CORE_ENTITIES } from './database/entities.js';
 import { FEATURES } from './features.js';
+import { OrderPushService } from './orders/order-push.service.js';
 import { CredentialCipher } from './security/credential-cipher.js';
 import { StoredKeysCheck } from './security/stored-keys.check.js';
 import { SettingsController } from './settings/settings.controller.js';
@@ -46,6 +47,7 @@ import { SyncRuns } from './work/sync-runs.service.js';
     SyncRuns,
     ...FEATURES.flatMap((f) => f.providers),
   ],
-  exports: [ConnectionsService, SettingsService, JobQueue, SyncRuns],
+  // What a host may inject: the approval entry point. Everything else stays inside.
+  exports: [OrderPushService],
 })
 export class Cin7CoreModule extends Cin7CoreConfigurableModule {}

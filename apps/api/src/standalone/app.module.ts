@@ -5,6 +5,7 @@ import { HOST_ENTITIES } from '../host/entities/host.entities.js';
 import { ReferenceHost1764230000000 } from '../host/entities/host.migration.js';
 import { ReferenceHostShipment1764230001000 } from '../host/entities/host-shipment.migration.js';
 import { HOST_PORTS, HostModule } from '../host/host.module.js';
+import { HostApiModule } from '../host/host-api.module.js';
 import {
   CIN7_CORE_ENTITIES,
   CIN7_CORE_MIGRATIONS,
@@ -19,8 +20,24 @@ import { HealthController } from './health.controller.js';
 @Module({})
 export class AppModule {
   static register(config: StandaloneConfig, overrides: { fetch?: typeof fetch } = {}): DynamicModule {
-    // One instance, imported twice: the module's ports come from the same host module the routes use.
-    const host = HostModule.register({ demo: config.demoMode, serviceSecret: config.hostServiceSecret });
+    // One instance of each, imported where needed: the module's ports come from the host module its routes use.
+    const hostOptions = { demo: config.demoMode, serviceSecret: config.hostServiceSecret };
+    const host = HostModule.register(hostOptions);
+    const cin7 = Cin7CoreModule.forRootAsync({
+      imports: [host],
+      inject: [HOST_PORTS],
+      useFactory: (ports: Cin7CoreHostPorts) => ({
+        ports,
+        encryption: config.encryption,
+        publicBaseUrl: config.publicBaseUrl,
+        cin7BaseUrl: config.cin7BaseUrl,
+        clock: config.timeScale === 1 ? systemClock : scaledClock(config.timeScale, config.timeOrigin),
+        schedulerTickMs: config.schedulerTickMs,
+        callWindowMarginMs: config.callWindowMarginMs,
+        workersEnabled: config.workersEnabled,
+        ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+      }),
+    });
     return {
       module: AppModule,
       imports: [
@@ -38,21 +55,8 @@ export class AppModule {
           extra: { max: 20 },
         }),
         host,
-        Cin7CoreModule.forRootAsync({
-          imports: [host],
-          inject: [HOST_PORTS],
-          useFactory: (ports: Cin7CoreHostPorts) => ({
-            ports,
-            encryption: config.encryption,
-            publicBaseUrl: config.publicBaseUrl,
-            cin7BaseUrl: config.cin7BaseUrl,
-            clock: config.timeScale === 1 ? systemClock : scaledClock(config.timeScale, config.timeOrigin),
-            schedulerTickMs: config.schedulerTickMs,
-            callWindowMarginMs: config.callWindowMarginMs,
-            workersEnabled: config.workersEnabled,
-            ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
-          }),
-        }),
+        cin7,
+        HostApiModule.register(hostOptions, [host, cin7]),
       ],
       controllers: [HealthController],
       providers: [{ provide: 'STANDALONE_CONFIG', useValue: config }],

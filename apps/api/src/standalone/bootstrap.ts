@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { repositoryOpenApiDocument } from '../module/openapi/openapi.file.js';
 import { AppModule } from './app.module.js';
 import type { StandaloneConfig } from './config.js';
 
@@ -18,13 +19,7 @@ export async function createApp(
   app.use(helmet());
   app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type'] });
   app.enableShutdownHooks();
-  const openApi = new DocumentBuilder()
-    .setTitle('Upstock × Cin7 Core integration')
-    .setDescription(
-      'Routes of the Cin7 Core module (under /integrations/cin7-core) and of the reference host (/host).',
-    )
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  // The module's own document (docs/openapi.json), built from the contracts' schemas; swagger only serves the page.
+  SwaggerModule.setup('docs', app, repositoryOpenApiDocument() as unknown as OpenAPIObject);
   return app;
 }

@@ -1,5 +1,4 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Health } from '@upstock/cin7-contracts';
 import { DataSource } from 'typeorm';
 import type { StandaloneConfig } from './config.js';
@@ -7,7 +6,6 @@ import type { StandaloneConfig } from './config.js';
 const CIN7_CHECK_TTL_MS = 30_000;
 
 /** Liveness of the standalone server and what it depends on: the database and the Cin7 API (the sandbox in dev). */
-@ApiTags('Standalone server')
 @Controller('health')
 export class HealthController {
   private cin7Check: { at: number; result: Promise<'up' | 'down'> } | null = null;
@@ -18,7 +16,6 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Database and Cin7 reachability' })
   async health(): Promise<Health> {
     const [database, cin7] = await Promise.all([this.database(), this.cin7()]);
     return { status: database === 'up' && cin7 === 'up' ? 'ok' : 'degraded', database, cin7 };

@@ -10,7 +10,6 @@ import {
   Query,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { z } from 'zod';
@@ -41,7 +40,6 @@ const Supplier = createParamDecorator(
 );
 
 /** Demo only: the reference host's suppliers and their tokens, so the demo shell can sign in. */
-@ApiTags('Reference host')
 @Controller('host/demo')
 export class HostDemoController {
   constructor(
@@ -55,8 +53,6 @@ export class HostDemoController {
 }
 
 /** A small stand-in for Upstock: customers, products, price lists, orders and notifications of the caller. */
-@ApiTags('Reference host')
-@ApiBearerAuth()
 @UseGuards(HostAuthGuard, InputEdgeGuard)
 @Controller('host')
 export class HostController {

@@ -1,12 +1,16 @@
 import {
+  applyDecorators,
   BadRequestException,
   type CanActivate,
   createParamDecorator,
   type ExecutionContext,
   Injectable,
+  SetMetadata,
   UnsupportedMediaTypeException,
+  UseGuards,
 } from '@nestjs/common';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { type BodyDoc, OPENAPI_BODY } from '../openapi/openapi.decorators.js';
 import { parseOrThrow } from './zod.pipe.js';
 
 /** Longest text accepted anywhere at the edge: far above any field's own limit, far below what hurts. */
@@ -99,7 +103,35 @@ const jsonBody = createParamDecorator(
  * A JSON body validated with a contracts schema. A body of another content type is refused (415) and a missing one
  * is a 400: neither is ever read as "all defaults".
  */
-export const JsonBody = (schema: z.ZodType) => jsonBody({ schema, optional: false });
+export const JsonBody = (schema: z.ZodType): ParameterDecorator => withBodyDoc(schema, false);
 
 /** A JSON body the route may go without (no body at all reads as `{}`); a body of another type is still a 415. */
-export const OptionalJsonBody = (schema: z.ZodType) => jsonBody({ schema, optional: true });
+export const OptionalJsonBody = (schema: z.ZodType): ParameterDecorator => withBodyDoc(schema, true);
+
+/** The body's schema is also recorded on the handler, for the OpenAPI document. */
+function withBodyDoc(schema: z.ZodType, optional: boolean): ParameterDecorator {
+  return (target, key, index) => {
+    jsonBody({ schema, optional })(target, key, index);
+    if (key !== undefined) {
+      const handler = (target as Record<string | symbol, object>)[key] as object;
+      Reflect.defineMetadata(OPENAPI_BODY, { schema, optional } satisfies BodyDoc, handler);
+    }
+  };
+}
+
+const noBodySchema = z.object({}).strict();
+
+/** A route that takes no body: none, or an empty JSON object; anything else is refused rather than ignored. */
+@Injectable()
+class NoBodyGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    parseOrThrow(noBodySchema, bodyOf(context, true));
+    return true;
+  }
+}
+
+export const NoBody = () =>
+  applyDecorators(
+    UseGuards(NoBodyGuard),
+    SetMetadata(OPENAPI_BODY, { schema: noBodySchema, optional: true } satisfies BodyDoc),
+  );

@@ -5,7 +5,7 @@ import {
   UseFilters,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiSecurity, ApiUnauthorizedResponse } from '../openapi/openapi.decorators.js';
 import { Cin7CoreExceptionFilter } from './exception.filter.js';
 import { InputEdgeGuard } from './input-edge.js';
 import type { SupplierScopedRequest } from './tenant.guard.js';
@@ -16,7 +16,7 @@ export const SupplierScoped = () =>
   applyDecorators(
     UseGuards(TenantGuard, InputEdgeGuard),
     UseFilters(Cin7CoreExceptionFilter),
-    ApiBearerAuth(),
+    ApiSecurity('supplier'),
     ApiUnauthorizedResponse({ description: 'No supplier could be resolved for the request' }),
   );
 

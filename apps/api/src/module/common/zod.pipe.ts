@@ -3,7 +3,8 @@ import type { z } from 'zod';
 
 /** Validates a query with a contracts schema; the first problem is named with its field. */
 export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
-  constructor(private readonly schema: S) {}
+  /** Public: the OpenAPI document describes the query with it. */
+  constructor(readonly schema: S) {}
 
   transform(value: unknown): z.output<S> {
     return parseOrThrow(this.schema, value ?? {});

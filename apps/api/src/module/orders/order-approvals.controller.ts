@@ -1,16 +1,17 @@
 import { Controller, HttpCode, Param, Post, UseFilters, UseGuards } from '@nestjs/common';
+import { type OrderSync, orderSyncSchema } from '@upstock/cin7-contracts';
+import { Cin7CoreExceptionFilter } from '../common/exception.filter.js';
+import { HostCallGuard } from '../common/host-call.guard.js';
+import { InputEdgeGuard, NoBody } from '../common/input-edge.js';
+import { SupplierId } from '../common/supplier.decorator.js';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
   ApiNotFoundResponse,
+  ApiSecurity,
   ApiTags,
   ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import type { OrderSync } from '@upstock/cin7-contracts';
-import { Cin7CoreExceptionFilter } from '../common/exception.filter.js';
-import { HostCallGuard } from '../common/host-call.guard.js';
-import { InputEdgeGuard } from '../common/input-edge.js';
-import { SupplierId } from '../common/supplier.decorator.js';
+} from '../openapi/openapi.decorators.js';
 import { OrderPushService } from './order-push.service.js';
 
 /**
@@ -19,6 +20,7 @@ import { OrderPushService } from './order-push.service.js';
  */
 @ApiTags('Cin7 Core: orders')
 @UseGuards(HostCallGuard, InputEdgeGuard)
+@ApiSecurity('hostService')
 @UseFilters(Cin7CoreExceptionFilter)
 @Controller('orders')
 export class OrderApprovalsController {
@@ -26,7 +28,11 @@ export class OrderApprovalsController {
 
   @Post(':orderId/approved')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'The push is recorded and queued (approving twice changes nothing)' })
+  @NoBody()
+  @ApiAcceptedResponse({
+    description: 'The push is recorded and queued (approving twice changes nothing)',
+    schema: orderSyncSchema,
+  })
   @ApiUnauthorizedResponse({ description: "The caller is not the host's service (ports.hostCalls)" })
   @ApiNotFoundResponse({ description: 'No such order' })
   @ApiConflictResponse({

@@ -1,8 +1,7 @@
 import { applyDecorators, SetMetadata, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Cin7CoreExceptionFilter } from '../../common/exception.filter.js';
 import { InputEdgeGuard } from '../../common/input-edge.js';
-import { WEBHOOK_SECRET_HEADER } from './webhook-secret.js';
+import { ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '../../openapi/openapi.decorators.js';
 
 /** Metadata key set by @Cin7Webhook() on a controller class; architecture tests look for it. */
 export const CIN7_WEBHOOK_CONTROLLER = 'cin7-core:cin7-webhook-controller';
@@ -18,11 +17,7 @@ export const Cin7Webhook = () =>
     UseFilters(Cin7CoreExceptionFilter),
     UseGuards(InputEdgeGuard),
     ApiTags('Cin7 Core: webhooks (called by Cin7)'),
-    ApiHeader({
-      name: WEBHOOK_SECRET_HEADER,
-      required: true,
-      description: 'The per-connection webhook secret',
-    }),
+    ApiSecurity('webhookSecret'),
     ApiUnauthorizedResponse({ description: 'Unknown connection, or missing or wrong secret: nothing done' }),
   );
 
