@@ -51,12 +51,20 @@ function checkLayer(cmd, args) {
   return r.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
 
-/** The build graph, then the tests. */
+/**
+ * The build graph, then the tests, then the module's public surface against its API report
+ * (apps/api/etc/cin7-api.api.md; `pnpm --filter @upstock/cin7-api api-report` updates it on purpose).
+ */
 function typecheckLayer() {
   const build = checkLayer(bin('tsc'), ['-b', 'tsconfig.build.json']);
   if (build.failed) return build;
   const failed = TEST_TSCONFIGS.filter((config) => checkLayer(bin('tsc'), ['-p', config]).failed).length;
-  return { passed: failed ? 0 : 1, failed };
+  const report = spawnSync(bin('api-extractor', 'apps/api'), ['run'], {
+    cwd: path.join(root, 'apps/api'),
+    stdio: 'inherit',
+  });
+  const reportFailed = report.status === 0 ? 0 : 1;
+  return { passed: failed + reportFailed ? 0 : 1, failed: failed + reportFailed };
 }
 
 function jestLayer(name, args) {

@@ -6,7 +6,7 @@ import { HostController, HostDemoController } from './routes/host.controller.js'
 
 /**
  * The reference host's own routes (its orders, customers, demo sign-in). Mounted after the module, whose exported
- * OrderPushService records approvals in the host's transaction, like Upstock does.
+ * Cin7OrderApprovals records approvals in the host's transaction, like Upstock does.
  */
 @Module({})
 export class HostApiModule {

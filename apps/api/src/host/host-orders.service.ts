@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { OrderPushService } from '../module/index.js';
+import { Cin7OrderApprovals } from '../module/index.js';
 import type { HostOrder } from '../module/ports/index.js';
 import {
   HostCustomerEntity,
@@ -21,7 +21,7 @@ export class HostOrdersService {
     private readonly dataSource: DataSource,
     private readonly prices: HostPriceListsPort,
     private readonly ordersPort: HostOrdersPort,
-    private readonly pushes: OrderPushService,
+    private readonly approvals: Cin7OrderApprovals,
   ) {}
 
   async list(supplierId: string, limit = 50) {
@@ -122,7 +122,7 @@ export class HostOrdersService {
       if (order.status !== 'draft')
         throw new ConflictException(`Order ${order.number} is already ${order.status}`);
       await m.getRepository(HostOrderEntity).update(order.id, { status: 'approved' });
-      await this.pushes.recordApproval(supplierId, orderId, { manager: m });
+      await this.approvals.recordApproval(supplierId, orderId, { manager: m });
     });
     return this.get(supplierId, orderId);
   }

@@ -9,7 +9,7 @@ import { ConnectionController } from './connection/connection.controller.js';
 import { ConnectionsService } from './connection/connections.service.js';
 import { CIN7_CORE_ENTITIES } from './database/entities.js';
 import { FEATURES } from './features.js';
-import { OrderPushService } from './orders/order-push.service.js';
+import { Cin7OrderApprovals } from './orders/order-approvals.js';
 import { CredentialCipher } from './security/credential-cipher.js';
 import { StoredKeysCheck } from './security/stored-keys.check.js';
 import { SettingsController } from './settings/settings.controller.js';
@@ -48,6 +48,6 @@ import { SyncRuns } from './work/sync-runs.service.js';
     ...FEATURES.flatMap((f) => f.providers),
   ],
   // What a host may inject: the approval entry point. Everything else stays inside.
-  exports: [OrderPushService],
+  exports: [Cin7OrderApprovals],
 })
 export class Cin7CoreModule extends Cin7CoreConfigurableModule {}

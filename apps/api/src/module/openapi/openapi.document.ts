@@ -26,8 +26,11 @@ type Json = Record<string, unknown>;
 export interface OpenApiDocument {
   openapi: string;
   info: { title: string; version: string; description?: string };
-  paths: Record<string, Record<string, Json>>;
-  components: { schemas: Record<string, Json>; securitySchemes: Record<string, Json> };
+  paths: Record<string, Record<string, Record<string, unknown>>>;
+  components: {
+    schemas: Record<string, Record<string, unknown>>;
+    securitySchemes: Record<string, Record<string, unknown>>;
+  };
   tags: { name: string }[];
 }
 

@@ -15,7 +15,7 @@ import {
 import { OrderPushService } from './order-push.service.js';
 
 /**
- * For hosts running in another process; an in-process host calls OrderPushService.recordApproval instead. Behind
+ * For hosts running in another process; an in-process host calls Cin7OrderApprovals.recordApproval instead. Behind
  * the host's own service auth (ports.hostCalls), never a supplier's token.
  */
 @ApiTags('Cin7 Core: orders')

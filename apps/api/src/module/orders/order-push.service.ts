@@ -8,23 +8,19 @@ import {
   type OrderSyncListQuery,
   orderSyncEventTypeSchema,
 } from '@upstock/cin7-contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { ConnectionGoneError } from '../work/call-budget.js';
 import { clockOf, systemClock } from '../work/clock.js';
 import { JobQueue, QUEUES } from '../work/job-queue.service.js';
+import type { RecordApprovalOptions } from './order-approvals.js';
 import type { OrderPushEntity, OrderPushEventEntity } from './order-push.entity.js';
 import { OrderPushRepository } from './order-push.repository.js';
 import { defaultsKey, OrderPushWorker } from './order-push.worker.js';
 import { buildSale, externalIdFor, refusalBeforeCin7 } from './sale.mapper.js';
 import { SaleDefaultsService } from './sale-defaults.service.js';
 import { SaleInputs } from './sale-inputs.service.js';
-
-export interface RecordApprovalOptions {
-  /** The host's transaction: the push (and its job) commit with the approval, or not at all. */
-  manager?: EntityManager;
-}
 
 /**
  * What the host and the panel ask of order pushes: record an approval, read pushes and their timelines, retry a

@@ -1,6 +1,7 @@
 import type { FeatureParts } from '../feature.js';
 import { Orders1764240300000 } from './1764240300000-orders.migration.js';
 import { OrderApprovalsController } from './order-approvals.controller.js';
+import { Cin7OrderApprovals, OrderApprovals } from './order-approvals.js';
 import { OrderPushEntity, OrderPushEventEntity } from './order-push.entity.js';
 import { OrderPushRepository } from './order-push.repository.js';
 import { OrderPushService } from './order-push.service.js';
@@ -13,7 +14,15 @@ import { SaleInputs } from './sale-inputs.service.js';
 /** Approved orders become Cin7 sales, exactly once (issue 6). */
 export const ordersFeature: FeatureParts = {
   controllers: [OrdersController, OrderApprovalsController],
-  providers: [OrderPushRepository, OrderPushService, OrderPushWorker, SaleInputs, SaleDefaultsService],
+  providers: [
+    OrderPushRepository,
+    OrderPushService,
+    OrderApprovals,
+    { provide: Cin7OrderApprovals, useExisting: OrderApprovals },
+    OrderPushWorker,
+    SaleInputs,
+    SaleDefaultsService,
+  ],
   entities: [OrderPushEntity, OrderPushEventEntity, SaleDefaultsEntity],
   migrations: [Orders1764240300000],
 };

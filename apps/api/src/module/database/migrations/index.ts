@@ -1,9 +1,11 @@
+import type { Type } from '@nestjs/common';
+import type { MigrationInterface } from 'typeorm';
 import { FEATURES } from '../../features.js';
 import { Foundation1764240000000 } from './1764240000000-foundation.migration.js';
 import { RetiredCredentials1764240500000 } from './1764240500000-retired-credentials.migration.js';
 
 /** The module's migrations, in order. The host runs them with its own. Listed explicitly (no globs). */
-export const CIN7_CORE_MIGRATIONS = [
+export const CIN7_CORE_MIGRATIONS: Type<MigrationInterface>[] = [
   Foundation1764240000000,
   ...FEATURES.flatMap((f) => f.migrations),
   RetiredCredentials1764240500000,
