@@ -16,6 +16,7 @@ import { SettingsController } from './settings/settings.controller.js';
 import { SettingsService } from './settings/settings.service.js';
 import { JobQueue } from './work/job-queue.service.js';
 import { JobsController } from './work/jobs.controller.js';
+import { ScheduledSyncs } from './work/scheduled-syncs.service.js';
 import { SyncRuns } from './work/sync-runs.service.js';
 
 /**
@@ -45,6 +46,7 @@ import { SyncRuns } from './work/sync-runs.service.js';
     SettingsService,
     JobQueue,
     SyncRuns,
+    ScheduledSyncs,
     ...FEATURES.flatMap((f) => f.providers),
   ],
   // What a host may inject: the approval entry point. Everything else stays inside.

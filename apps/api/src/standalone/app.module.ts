@@ -9,6 +9,7 @@ import { HostApiModule } from '../host/host-api.module.js';
 import {
   CIN7_CORE_ENTITIES,
   CIN7_CORE_MIGRATIONS,
+  type Cin7CoreExtensions,
   type Cin7CoreHostPorts,
   Cin7CoreModule,
 } from '../module/index.js';
@@ -19,7 +20,10 @@ import { HealthController } from './health.controller.js';
 /** The standalone server: a reference host that mounts the module the way Upstock does. */
 @Module({})
 export class AppModule {
-  static register(config: StandaloneConfig, overrides: { fetch?: typeof fetch } = {}): DynamicModule {
+  static register(
+    config: StandaloneConfig,
+    overrides: { fetch?: typeof fetch; extensions?: Cin7CoreExtensions } = {},
+  ): DynamicModule {
     // One instance of each, imported where needed: the module's ports come from the host module its routes use.
     const hostOptions = { demo: config.demoMode, serviceSecret: config.hostServiceSecret };
     const host = HostModule.register(hostOptions);
@@ -36,6 +40,7 @@ export class AppModule {
         callWindowMarginMs: config.callWindowMarginMs,
         workersEnabled: config.workersEnabled,
         ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+        ...(overrides.extensions ? { extensions: overrides.extensions } : {}),
       }),
     });
     return {

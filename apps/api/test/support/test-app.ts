@@ -10,6 +10,7 @@ import {
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEMO_SUPPLIERS } from '../../src/host/host.module.js';
+import type { Cin7CoreExtensions } from '../../src/module/index.js';
 import { generateEncryptionKey } from '../../src/module/security/credential-cipher.js';
 import { createApp } from '../../src/standalone/bootstrap.js';
 import type { StandaloneConfig } from '../../src/standalone/config.js';
@@ -39,6 +40,8 @@ export interface TestAppOptions {
   logger?: LoggerService;
   /** Overrides the fetch the module uses to call Cin7 (fault tests). */
   fetch?: typeof fetch;
+  /** Sale hooks and scheduled syncs passed to the module (extension tests). */
+  extensions?: Cin7CoreExtensions;
 }
 
 export interface ApiInstance {
@@ -121,6 +124,7 @@ export class TestApp {
     const config = { ...this.config, port, publicBaseUrl: `http://127.0.0.1:${port}`, ...overrides };
     const app = await createApp(config, {
       ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      ...(this.options.extensions ? { extensions: this.options.extensions } : {}),
       logger: false,
     });
     if (this.options.logger) app.useLogger(this.options.logger);

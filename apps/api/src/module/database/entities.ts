@@ -3,6 +3,7 @@ import { RetiredCredentialsEntity } from '../connection/retired-credentials.enti
 import { FEATURES } from '../features.js';
 import { SettingsEntity } from '../settings/settings.entity.js';
 import { CallLogEntity } from '../work/call-log.entity.js';
+import { ScheduledSyncStateEntity } from '../work/scheduled-sync-state.entity.js';
 import { SyncRunEntity } from '../work/sync-run.entity.js';
 
 /** Every table the module owns. The host adds these to its DataSource. */
@@ -12,5 +13,6 @@ export const CIN7_CORE_ENTITIES = [
   SyncRunEntity,
   CallLogEntity,
   RetiredCredentialsEntity,
+  ScheduledSyncStateEntity,
   ...FEATURES.flatMap((f) => f.entities),
 ];

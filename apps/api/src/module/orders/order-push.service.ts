@@ -20,6 +20,7 @@ import { OrderPushRepository } from './order-push.repository.js';
 import { defaultsKey, OrderPushWorker } from './order-push.worker.js';
 import { buildSale, externalIdFor, refusalBeforeCin7 } from './sale.mapper.js';
 import { SaleDefaultsService } from './sale-defaults.service.js';
+import { applySaleHooks } from './sale-hooks.js';
 import { SaleInputs } from './sale-inputs.service.js';
 
 /**
@@ -167,11 +168,15 @@ export class OrderPushService {
       }
       return refused(mapping.refusal);
     }
+    const snapshot = await applySaleHooks(this.options, mapping.snapshot, {
+      supplierId,
+      order: gathered.input.order,
+    });
     return {
       orderId,
       refusal: null,
-      header: { ...mapping.snapshot.header },
-      order: { ...mapping.snapshot.order },
+      header: { ...snapshot.header },
+      order: { ...snapshot.order },
       summary: mapping.summary,
       sent,
     };

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
 import { FEATURES } from '../../features.js';
+import { ScheduledSyncs1765140000000 } from '../../work/1765140000000-scheduled-syncs.migration.js';
 import { Foundation1764240000000 } from './1764240000000-foundation.migration.js';
 import { RetiredCredentials1764240500000 } from './1764240500000-retired-credentials.migration.js';
 
@@ -9,4 +10,5 @@ export const CIN7_CORE_MIGRATIONS: Type<MigrationInterface>[] = [
   Foundation1764240000000,
   ...FEATURES.flatMap((f) => f.migrations),
   RetiredCredentials1764240500000,
+  ScheduledSyncs1765140000000,
 ];
