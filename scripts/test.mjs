@@ -1,8 +1,9 @@
-// `pnpm test`: every layer in order (lint, typecheck, unit, integration, e2e), stopping at the first that fails,
+// `pnpm test`: every layer in order (lint, typecheck, unit, integration, host-example, e2e), stopping at the first that fails,
 // with each runner's own summary, and last one plain line totalling all layers.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { runHostExample } from './host-example.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const results = path.join(root, '.data/test-results');
@@ -26,6 +27,7 @@ const layers = [
   { name: 'typecheck', run: typecheckLayer },
   { name: 'unit', run: () => jestLayer('unit', ['--selectProjects', 'unit', 'ui']) },
   { name: 'integration', run: () => jestLayer('integration', ['--selectProjects', 'integration']) },
+  { name: 'host-example', run: hostExampleLayer },
   { name: 'e2e', run: e2eLayer },
 ];
 
@@ -81,6 +83,15 @@ function jestLayer(name, args) {
     failed: report.numFailedTests + (report.numFailedTests === 0 ? failedSuites : 0),
     ...(r.status !== 0 && report.numFailedTests === 0 ? { error: `jest exited with ${r.status}` } : {}),
   };
+}
+
+/** examples/host-nest installed from the packed packages, outside the repository, and its smoke test. */
+function hostExampleLayer() {
+  try {
+    return runHostExample();
+  } catch (error) {
+    return { passed: 0, failed: 1, error: error.message };
+  }
 }
 
 function e2eLayer() {
