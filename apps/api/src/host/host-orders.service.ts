@@ -1,4 +1,8 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type {
+  ReferenceHostCreateOrder as CreateOrder,
+  ReferenceHostUpdateOrder as UpdateOrder,
+} from '@upstock/cin7-contracts';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { Cin7OrderApprovals } from '../module/index.js';
 import type { HostOrder } from '../module/ports/index.js';
@@ -9,7 +13,6 @@ import {
   HostOrderLineEntity,
   HostProductEntity,
 } from './entities/host.entities.js';
-import type { CreateOrder, UpdateOrder } from './host.schemas.js';
 import { isUuid } from './ports/host-customers.port.js';
 import { HostOrdersPort } from './ports/host-orders.port.js';
 import { HostPriceListsPort } from './ports/host-price-lists.port.js';

@@ -11,6 +11,15 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import {
+  type ReferenceHostCreateOrder as CreateOrder,
+  referenceHostCommentSchema as commentSchema,
+  referenceHostCreateCustomerSchema as createCustomerSchema,
+  referenceHostCreateOrderSchema as createOrderSchema,
+  referenceHostCustomerSearchSchema as customerSearchSchema,
+  type ReferenceHostUpdateOrder as UpdateOrder,
+  referenceHostUpdateOrderSchema as updateOrderSchema,
+} from '@upstock/cin7-contracts';
 import { Repository } from 'typeorm';
 import type { z } from 'zod';
 import { InputEdgeGuard, JsonBody } from '../../module/common/input-edge.js';
@@ -22,15 +31,6 @@ import {
   HostProductEntity,
   HostSupplierEntity,
 } from '../entities/host.entities.js';
-import {
-  type CreateOrder,
-  commentSchema,
-  createCustomerSchema,
-  createOrderSchema,
-  customerSearchSchema,
-  type UpdateOrder,
-  updateOrderSchema,
-} from '../host.schemas.js';
 import { HostAuthGuard, type HostRequest } from '../host-auth.guard.js';
 import { HostOrdersService } from '../host-orders.service.js';
 import { HostCustomersPort } from '../ports/host-customers.port.js';
