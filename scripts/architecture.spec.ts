@@ -102,6 +102,13 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps the catalog from importing prices: prices listen to CatalogChanges instead, so the dependency runs one way', () => {
+    const offenders = sources('apps/api/src/module/catalog')
+      .filter((file) => /from '(\.\.\/)+prices\//.test(readFileSync(file, 'utf8')))
+      .map(rel);
+    expect(offenders).toEqual([]);
+  });
+
   it('loads the module without @nestjs/swagger (a host may not have it): only the standalone server uses it', () => {
     const offenders = sources('apps/api/src/module')
       .filter((file) => /from '@nestjs\/swagger'/.test(readFileSync(file, 'utf8')))

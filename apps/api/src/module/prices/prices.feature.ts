@@ -1,3 +1,4 @@
+import { CatalogChanges } from '../catalog/catalog-changes.js';
 import type { FeatureParts } from '../feature.js';
 import { Prices1764240200000 } from './migrations/1764240200000-prices.migration.js';
 import { PriceStore } from './price.store.js';
@@ -10,12 +11,15 @@ import { PriceSyncWorker } from './price-sync.worker.js';
 import { PriceSyncStateEntity } from './price-sync-state.entity.js';
 import { WrittenCustomerPricesEntity, WrittenPriceListEntity } from './price-written.entity.js';
 import { PricesController } from './prices.controller.js';
+import { PricesOnCatalogChanges } from './prices-on-catalog-changes.js';
 
 /** Price tiers, customer prices and discounts into Upstock price lists (issue 5). */
 export const pricesFeature: FeatureParts = {
   controllers: [PricesController],
   providers: [
     PriceSyncTrigger,
+    PricesOnCatalogChanges,
+    { provide: CatalogChanges, useExisting: PricesOnCatalogChanges },
     PriceStore,
     PriceSyncService,
     PriceSyncWorker,
