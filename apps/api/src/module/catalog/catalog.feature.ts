@@ -1,4 +1,5 @@
 import type { FeatureParts } from '../feature.js';
+import { CatalogChanges } from './catalog-changes.js';
 import { CatalogStatusController } from './catalog-status.controller.js';
 import { ImportsController } from './import/imports.controller.js';
 import { ImportsService } from './import/imports.service.js';
@@ -21,7 +22,14 @@ export const catalogFeature: FeatureParts = {
     CustomerMatchingController,
     ReferenceDataController,
   ],
-  providers: [CatalogLinks, LinkStore, ImportsService, CustomerMatchingService, ReferenceDataService],
+  providers: [
+    CatalogChanges,
+    CatalogLinks,
+    LinkStore,
+    ImportsService,
+    CustomerMatchingService,
+    ReferenceDataService,
+  ],
   entities: [CustomerLinkEntity, ProductLinkEntity, ReferenceDataEntity],
   migrations: [Catalog1764240100000],
 };

@@ -1,12 +1,17 @@
-import { Injectable } from '@nestjs/common';
-import { CatalogChanges } from '../catalog/catalog-changes.js';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { type CatalogChangeListener, CatalogChanges } from '../catalog/catalog-changes.js';
 import { PriceSyncTrigger } from './price-sync.trigger.js';
 
 /** "Upstock automatically checks and syncs prices from Cin7 [...] when you match a customer", and after imports. */
 @Injectable()
-export class PricesOnCatalogChanges extends CatalogChanges {
-  constructor(private readonly trigger: PriceSyncTrigger) {
-    super();
+export class PricesOnCatalogChanges implements CatalogChangeListener, OnModuleInit {
+  constructor(
+    private readonly changes: CatalogChanges,
+    private readonly trigger: PriceSyncTrigger,
+  ) {}
+
+  onModuleInit(): void {
+    this.changes.listen(this);
   }
 
   async customerLinked(supplierId: string, upstockCustomerId: string): Promise<void> {

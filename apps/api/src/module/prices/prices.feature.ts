@@ -1,4 +1,3 @@
-import { CatalogChanges } from '../catalog/catalog-changes.js';
 import type { FeatureParts } from '../feature.js';
 import { Prices1764240200000 } from './migrations/1764240200000-prices.migration.js';
 import { PriceStore } from './price.store.js';
@@ -19,7 +18,6 @@ export const pricesFeature: FeatureParts = {
   providers: [
     PriceSyncTrigger,
     PricesOnCatalogChanges,
-    { provide: CatalogChanges, useExisting: PricesOnCatalogChanges },
     PriceStore,
     PriceSyncService,
     PriceSyncWorker,
