@@ -16,6 +16,7 @@ import {
   CIN7_CORE_MIGRATIONS,
   type Cin7CoreHostPorts,
   Cin7CoreModule,
+  Cin7OrderApprovals,
   generateEncryptionKey,
 } from '../../src/module/index.js';
 import { isCin7WebhookController } from '../../src/module/shipments/webhooks/cin7-webhook.decorator.js';
@@ -113,8 +114,9 @@ describe('mounting Cin7CoreModule in a minimal host (forRootAsync)', () => {
   });
 
   it('guards every controller with the tenant guard (the host’s service guard for host calls), except the one Cin7 calls, and checks every input at the edge', () => {
+    const tree = new Set<unknown>(Reflect.getMetadata('imports', Cin7CoreModule));
     const controllers = [...app.get(ModulesContainer).values()]
-      .filter((m) => m.metatype === Cin7CoreModule)
+      .filter((m) => tree.has(m.metatype))
       .flatMap((m) => [...m.controllers.values()].map((c) => c.metatype as object));
     expect(controllers.length).toBeGreaterThan(3);
     const unguarded = controllers.filter((c) => {
@@ -141,6 +143,21 @@ describe('mounting Cin7CoreModule in a minimal host (forRootAsync)', () => {
       );
     const expected = app.get(DataSource).entityMetadatas.map((m) => m.tableName);
     expect(tables.map((t) => t.table_name).sort()).toEqual([...expected].sort());
+  });
+
+  it('is one Nest module per feature, and hands the host only the approval entry point', () => {
+    const names = [...app.get(ModulesContainer).values()].map((m) => m.metatype.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Cin7FoundationModule',
+        'CatalogModule',
+        'PricesModule',
+        'OrdersModule',
+        'ShipmentsModule',
+      ]),
+    );
+    expect(Reflect.getMetadata('exports', Cin7CoreModule)).toEqual([Cin7OrderApprovals]);
+    expect(app.get(Cin7OrderApprovals)).toBeInstanceOf(Cin7OrderApprovals);
   });
 
   it('declares its scheduled jobs once each, and no cron of its own ScheduleModule', () => {

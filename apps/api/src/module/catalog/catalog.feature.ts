@@ -16,6 +16,8 @@ import { ReferenceDataService } from './reference/reference-data.service.js';
 
 /** Import customers and products, match customers, reference data (issue 4, and GET /reference of issue 3). */
 export const catalogFeature: FeatureParts = {
+  name: 'catalog',
+  uses: [],
   controllers: [
     CatalogStatusController,
     ImportsController,
@@ -30,6 +32,7 @@ export const catalogFeature: FeatureParts = {
     CustomerMatchingService,
     ReferenceDataService,
   ],
+  exports: [CatalogLinks, CatalogChanges],
   entities: [CustomerLinkEntity, ProductLinkEntity, ReferenceDataEntity],
   migrations: [Catalog1764240100000],
 };

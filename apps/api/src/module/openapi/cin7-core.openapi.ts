@@ -8,6 +8,7 @@ import { buildOpenApiDocument, type OpenApiDocument, type OpenApiOptions } from 
  * documentation or serves it as it is (with any OpenAPI viewer: `@nestjs/swagger` is not needed).
  */
 export function cin7CoreOpenApiDocument(options: Partial<OpenApiOptions> = {}): OpenApiDocument {
-  const controllers: Type[] = Reflect.getMetadata('controllers', Cin7CoreModule) ?? [];
+  const modules: Type[] = Reflect.getMetadata('imports', Cin7CoreModule) ?? [];
+  const controllers = modules.flatMap((m): Type[] => Reflect.getMetadata('controllers', m) ?? []);
   return buildOpenApiDocument(controllers, { routePrefix: DEFAULT_ROUTE_PREFIX, ...options });
 }

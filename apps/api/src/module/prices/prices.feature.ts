@@ -14,6 +14,8 @@ import { PricesOnCatalogChanges } from './prices-on-catalog-changes.js';
 
 /** Price tiers, customer prices and discounts into Upstock price lists (issue 5). */
 export const pricesFeature: FeatureParts = {
+  name: 'prices',
+  uses: ['catalog'],
   controllers: [PricesController],
   providers: [
     PriceSyncTrigger,
@@ -24,6 +26,7 @@ export const pricesFeature: FeatureParts = {
     PriceSyncScheduler,
     PriceStatusService,
   ],
+  exports: [],
   entities: [
     PriceSyncStateEntity,
     PriceProductEntity,
