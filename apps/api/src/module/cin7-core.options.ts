@@ -1,6 +1,8 @@
 import type { Clock } from '@upstock/cin7-core';
+import type { Cin7CoreExtensions } from './extensions/extensions.js';
 import type {
   CustomersPort,
+  HostCallsPort,
   NotificationsPort,
   OrdersPort,
   PriceListsPort,
@@ -15,6 +17,8 @@ export interface Cin7CoreHostPorts {
   priceLists: PriceListsPort;
   orders: OrdersPort;
   notifications: NotificationsPort;
+  /** Auth of host-to-host calls (the approval route). Optional: without it that route refuses every caller. */
+  hostCalls?: HostCallsPort;
 }
 
 export interface Cin7CoreModuleOptions {
@@ -25,6 +29,8 @@ export interface Cin7CoreModuleOptions {
    * New values are encrypted with `currentKeyId`; older ids stay readable until re-encrypted (rotation).
    */
   encryption: { currentKeyId: string; keys: Record<string, string> };
+  /** Sale hooks and scheduled syncs of the host's own (see extensions/README.md). */
+  extensions?: Cin7CoreExtensions;
   /** Public base URL of the host's API, used to build the webhook URL Cin7 calls. */
   publicBaseUrl: string;
   /** Cin7 Core API base URL. Default: https://inventory.dearsystems.com/ExternalApi/v2/ */

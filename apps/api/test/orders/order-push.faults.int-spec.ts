@@ -109,7 +109,7 @@ describe('order push under faults', () => {
         const host = hosts[i % 2] as (typeof hosts)[number];
         const a = await host.post(`/host/orders/${o.id}/approve`).set(t.as(o.supplier));
         if (a.status !== 201) throw new Error(`approve: ${a.status} ${JSON.stringify(a.body)}`);
-        const r = await host.post(`${base}/orders/${o.id}/approved`).set(t.as(o.supplier));
+        const r = await host.post(`${base}/orders/${o.id}/approved`).set(t.asHost(o.supplier));
         if (r.status !== 202) throw new Error(`approved: ${r.status} ${JSON.stringify(r.body)}`);
         approved++;
       });

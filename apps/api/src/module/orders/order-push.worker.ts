@@ -30,6 +30,7 @@ import {
 } from './order-push.repository.js';
 import { buildSale, refusalBeforeCin7 } from './sale.mapper.js';
 import { SaleDefaultsService } from './sale-defaults.service.js';
+import { applySaleHooks } from './sale-hooks.js';
 import { SaleInputs } from './sale-inputs.service.js';
 import { type PushProgress, pushSaleOnce, type SalesApi, SaleUnusableError } from './sale-push.engine.js';
 
@@ -275,7 +276,10 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     if (!mapping.ok) return { ok: false, refusal: mapping.refusal, orderNumber: input.order.number };
     return {
       ok: true,
-      snapshot: mapping.snapshot,
+      snapshot: await applySaleHooks(this.options, mapping.snapshot, {
+        supplierId: push.supplierId,
+        order: input.order,
+      }),
       orderNumber: input.order.number,
       customerName: input.customer?.cin7Name ?? input.customerName,
     };

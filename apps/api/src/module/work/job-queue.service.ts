@@ -22,6 +22,7 @@ export const QUEUES = {
   shipmentEvent: 'cin7-shipment-event',
   referenceRefresh: 'cin7-reference-refresh',
   webhooks: 'cin7-webhooks',
+  scheduledSync: 'cin7-scheduled-sync',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
