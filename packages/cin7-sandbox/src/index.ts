@@ -23,6 +23,7 @@ export {
 } from './demo-accounts.js';
 export type { FaultConfig, FaultPatch } from './faults.js';
 export type { SandboxMetrics } from './metrics.js';
+export { NZ_TAX, type TaxSetting, withMoney } from './money-kit.js';
 export type { SandboxConfig, SandboxConfigPatch } from './sandbox-config.js';
 export type { SeedName } from './seed.js';
 export { SEED_SIZES } from './seed-generated.js';

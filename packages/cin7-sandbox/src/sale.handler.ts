@@ -16,7 +16,6 @@ import {
 import { renderOrder, renderSale, renderSaleListRow } from './sale.render.js';
 import { checkOrderTotals, checkRowTax, rowTax, taxRuleNamed } from './sale-money.js';
 import type {
-  AccountState,
   AdditionalChargeRecord,
   FulfilmentLineRecord,
   SaleAddress,

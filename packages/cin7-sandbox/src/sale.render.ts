@@ -1,6 +1,6 @@
 import { orderTotals } from './sale-money.js';
 import type { AccountState, SaleLineRecord, SaleRecord } from './store.types.js';
-import { formatDateOnly, formatTimestamp, round4 } from './wire-format.js';
+import { formatDateOnly, formatTimestamp } from './wire-format.js';
 
 /**
  * Status and Combined* fields derived from the documents, per reference §5.1. After the shipment is authorised

@@ -126,6 +126,11 @@ export const orderPreviewSchema = z.object({
       type: z.enum(['Simple', 'Advanced']),
       lines: z.array(orderPreviewLineSchema),
       freight: z.number(),
+      /** The sale's tax, by its tax rules and the tenant's TaxCalculationMethod. */
+      tax: z.number(),
+      /** Whether prices (and `total`) include tax: the tenant's default sale tax rule decides. */
+      taxInclusive: z.boolean(),
+      /** What the Cin7 sale totals, tax included. */
       total: z.number(),
       currency: z.string(),
     })

@@ -1,5 +1,6 @@
 import type { FeatureParts } from '../feature.js';
 import { Orders1764240300000 } from './1764240300000-orders.migration.js';
+import { SaleMoney1765120000000 } from './1765120000000-sale-money.migration.js';
 import { OrderPushEntity, OrderPushEventEntity } from './order-push.entity.js';
 import { OrderPushRepository } from './order-push.repository.js';
 import { OrderPushService } from './order-push.service.js';
@@ -14,5 +15,5 @@ export const ordersFeature: FeatureParts = {
   controllers: [OrdersController],
   providers: [OrderPushRepository, OrderPushService, OrderPushWorker, SaleInputs, SaleDefaultsService],
   entities: [OrderPushEntity, OrderPushEventEntity, SaleDefaultsEntity],
-  migrations: [Orders1764240300000],
+  migrations: [Orders1764240300000, SaleMoney1765120000000],
 };
