@@ -165,6 +165,20 @@ export class SandboxAdmin {
     return this.call('DELETE', `accounts/${account}/custom-prices`, { customerId, productId });
   }
 
+  /** Cin7's General Settings: `/me` tax and discount switches, tax rule inclusiveness and rate. */
+  setTenantSettings(
+    account: AccountRef,
+    settings: {
+      TaxCalculationMethod?: 'Row Total' | 'Total';
+      AutomaticallyApplyDiscounts?: boolean;
+      ApplyCustomerDiscountsAfterOtherDiscounts?: boolean;
+      DiscountRule?: 'Discount' | 'Price';
+      taxRules?: { Name: string; TaxInclusive?: boolean; TaxPercent?: number }[];
+    },
+  ): Promise<unknown> {
+    return this.call('POST', `accounts/${account}/tenant-settings`, settings);
+  }
+
   setCustomerDiscount(account: AccountRef, customerId: string, discount: number): Promise<unknown> {
     return this.call('POST', `accounts/${account}/customers/${customerId}/discount`, { discount });
   }

@@ -35,6 +35,12 @@ export const orderSyncSchema = z.object({
   cin7SaleNumber: z.string().nullable(),
   /** Cin7's message (or the refusal reason) when failed/refused. */
   error: z.string().nullable(),
+  /**
+   * With `refused`: a stable code when the supplier can fix the cause (`freight-product-missing`,
+   * `quantity-below-one`, `tax-rule-unknown`, `mixed-tax-inclusion`, `discount-not-representable`,
+   * `totals-do-not-add-up`), else null.
+   */
+  refusalCode: z.string().nullable(),
   /** Set when the Cin7 sale's totals no longer match the Upstock order (drift). */
   totalsMismatch: z.string().nullable(),
   tracking: z.string().nullable(),
