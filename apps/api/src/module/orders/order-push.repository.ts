@@ -39,6 +39,7 @@ export interface PushPatch {
   orderNumber?: string | null;
   customerName?: string | null;
   lastError?: string | null;
+  refusalCode?: string | null;
   nextAttemptAt?: Date | null;
   sentAt?: Date | null;
 }
@@ -55,6 +56,7 @@ const COLUMNS: Record<keyof PushPatch, string> = {
   orderNumber: 'order_number',
   customerName: 'customer_name',
   lastError: 'last_error',
+  refusalCode: 'refusal_code',
   nextAttemptAt: 'next_attempt_at',
   sentAt: 'sent_at',
 };
@@ -186,7 +188,7 @@ export class OrderPushRepository {
   async reopen(push: OrderPushEntity): Promise<boolean> {
     const [, count]: [unknown, number] = await this.dataSource.query(
       `UPDATE cin7_order_push
-          SET state = 'pending', last_error = NULL, next_attempt_at = NULL, enqueued_at = now(), updated_at = now(),
+          SET state = 'pending', last_error = NULL, refusal_code = NULL, next_attempt_at = NULL, enqueued_at = now(), updated_at = now(),
               sent_snapshot = NULL
         WHERE id = $1 AND state IN ('failed', 'refused')`,
       [push.id],

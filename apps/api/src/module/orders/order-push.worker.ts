@@ -32,7 +32,13 @@ import { buildSale, refusalBeforeCin7 } from './sale.mapper.js';
 import { SaleDefaultsService } from './sale-defaults.service.js';
 import { applySaleHooks } from './sale-hooks.js';
 import { SaleInputs } from './sale-inputs.service.js';
-import { type PushProgress, pushSaleOnce, type SalesApi, SaleUnusableError } from './sale-push.engine.js';
+import {
+  type PushProgress,
+  pushSaleOnce,
+  SaleNotListedYetError,
+  type SalesApi,
+  SaleUnusableError,
+} from './sale-push.engine.js';
 
 export const ORDER_PUSH_SWEEP_INTERVAL = 'cin7-core:order-push-sweep';
 /** Workers of the push queue per replica: pushes of several suppliers (each on its own budget) move in parallel. */
@@ -167,7 +173,7 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
       if (!snapshot) {
         const built = await this.build(push, getClient);
         if (!built.ok) {
-          await this.refuse(push, owner, attempt, built.refusal, built.orderNumber);
+          await this.refuse(push, owner, attempt, built.refusal, built.orderNumber, built.code ?? null);
           return;
         }
         snapshot = built.snapshot;
@@ -213,6 +219,16 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
           });
           return;
         } catch (error) {
+          if (error instanceof SaleNotListedYetError) {
+            // Waiting out Cin7's listing lag is part of the lookup the timeline already announced.
+            if (this.queue.isStopping) {
+              await save({ state: 'pending', nextAttemptAt: null });
+              return;
+            }
+            await this.clock.sleep(error.retryInMs);
+            pass--;
+            continue;
+          }
           if (!isTransient(error)) throw error;
           const message = transientMessage(error);
           // A write's unknown outcome is already on the timeline (the engine wrote it); say what else happened.
@@ -251,7 +267,7 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
   private async refreshDefaults(supplierId: string): Promise<void> {
     try {
       const { client } = await this.connections.clientFor(supplierId, 'background');
-      await this.defaults.refresh(supplierId, client);
+      await this.defaults.refresh(supplierId, client, await this.inputs.freightName(supplierId));
     } catch (error) {
       if (!(error instanceof ConnectionGoneError)) throw error;
     }
@@ -263,7 +279,7 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     getClient: () => Promise<Cin7Client>,
   ): Promise<
     | { ok: true; snapshot: SentSaleSnapshot; orderNumber: string; customerName: string | null }
-    | { ok: false; refusal: string; orderNumber: string | null }
+    | { ok: false; refusal: string; code?: string | null; orderNumber: string | null }
   > {
     const gathered = await this.inputs.gather(push.supplierId, push.upstockOrderId);
     if (!gathered.ok)
@@ -271,9 +287,19 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     const { input } = gathered;
     const early = refusalBeforeCin7(input);
     if (early) return { ok: false, refusal: early, orderNumber: input.order.number };
-    const defaults = await this.defaults.fresh(push.supplierId, await getClient());
+    const defaults = await this.defaults.fresh(
+      push.supplierId,
+      await getClient(),
+      input.settings.freightServiceName,
+    );
     const mapping = buildSale({ ...input, defaults });
-    if (!mapping.ok) return { ok: false, refusal: mapping.refusal, orderNumber: input.order.number };
+    if (!mapping.ok)
+      return {
+        ok: false,
+        refusal: mapping.refusal,
+        code: mapping.code ?? null,
+        orderNumber: input.order.number,
+      };
     return {
       ok: true,
       snapshot: await applySaleHooks(this.options, mapping.snapshot, {
@@ -291,10 +317,12 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     attempt: number,
     reason: string,
     orderNumber: string | null,
+    code: string | null,
   ): Promise<void> {
     await this.repo.patch(push.id, owner, {
       state: 'refused',
       lastError: reason,
+      refusalCode: code,
       ...(orderNumber ? { orderNumber } : {}),
     });
     await this.repo.addEvent(push, { type: 'refused', message: reason, attempt });
