@@ -36,29 +36,32 @@ export class StockSettingsService {
 
   /**
    * The chosen locations, or when none is chosen the location sales are created in: the sale setting, else Cin7's
-   * default location. With a client (background work) Cin7's locations are read when the cache is stale (at most
-   * hourly, two calls); without one only the cache is used, and null means "not known yet".
+   * default location. With a client (background work) Cin7's locations are read (one call, `GET ref/location`);
+   * without one the sale defaults' cache is used, and null means "not known yet".
    */
   async resolve(
     supplierId: string,
-    client?: Pick<Cin7Client, 'me' | 'reference'>,
+    client?: Pick<Cin7Client, 'reference'>,
   ): Promise<ResolvedLocations | null> {
     const settings = await this.get(supplierId);
-    const defaults = client
-      ? await this.saleDefaults.fresh(supplierId, client)
-      : await this.saleDefaults.cached(supplierId);
+    let defaultLocation: string | null;
+    let names: string[] | null;
+    if (client) {
+      const current = (await client.reference.locations()).filter((l) => !l.IsDeprecated);
+      defaultLocation = current.find((l) => l.IsDefault)?.Name ?? null;
+      names = current.map((l) => l.Name);
+    } else {
+      const cached = await this.saleDefaults.cached(supplierId);
+      defaultLocation = cached?.defaultLocation ?? null;
+      names = cached?.locationNames ?? null;
+    }
     let locations = settings.locations;
     if (locations.length === 0) {
-      const sale = (await this.saleSettings.get(supplierId)).location ?? defaults?.defaultLocation ?? null;
+      const sale = (await this.saleSettings.get(supplierId)).location ?? defaultLocation;
       if (!sale) return null;
       locations = [sale];
     }
-    const known = defaults?.locationNames
-      ? new Set(defaults.locationNames.map((n) => n.toLowerCase()))
-      : null;
-    return {
-      locations,
-      unknown: known ? locations.filter((l) => !known.has(l.toLowerCase())) : [],
-    };
+    const known = names ? new Set(names.map((n) => n.toLowerCase())) : null;
+    return { locations, unknown: known ? locations.filter((l) => !known.has(l.toLowerCase())) : [] };
   }
 }

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import type { ExtraWebhookSource } from '../shipments/webhooks/webhook-registrations.service.js';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { type ExtraWebhookSource, ExtraWebhooks } from '../shipments/webhooks/extra-webhooks.js';
 import { StockSettingsService } from './stock-settings.service.js';
 import { StockWriter } from './stock-writer.service.js';
 
@@ -10,11 +10,16 @@ export const STOCK_WEBHOOK_PATH = 'stock';
 
 /** The stock webhook is wanted while the supplier has stock sync on (and the host takes availability). */
 @Injectable()
-export class StockWebhookSubscription implements ExtraWebhookSource {
+export class StockWebhookSubscription implements ExtraWebhookSource, OnModuleInit {
   constructor(
     private readonly settings: StockSettingsService,
     private readonly writer: StockWriter,
+    private readonly extras: ExtraWebhooks,
   ) {}
+
+  onModuleInit(): void {
+    this.extras.register(this);
+  }
 
   async wanted(supplierId: string): Promise<{ type: string; path: string }[]> {
     const { enabled } = await this.settings.get(supplierId);

@@ -1,25 +1,23 @@
+import { BadRequestException, ConflictException, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import {
-  BadRequestException,
-  Body,
-  ConflictException,
-  Controller,
-  Get,
-  HttpCode,
-  Post,
-  Put,
-} from '@nestjs/common';
+  type Job,
+  jobSchema,
+  type StockSettings,
+  type StockStatus,
+  stockSettingsSchema,
+  stockStatusSchema,
+} from '@upstock/cin7-contracts';
+import { DataSource } from 'typeorm';
+import { JsonBody, NoBody } from '../common/input-edge.js';
+import { SupplierId, SupplierScoped } from '../common/supplier.decorator.js';
+import { ConnectionsService } from '../connection/connections.service.js';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiOkResponse,
   ApiTags,
-} from '@nestjs/swagger';
-import { type Job, type StockSettings, type StockStatus, stockSettingsSchema } from '@upstock/cin7-contracts';
-import { DataSource } from 'typeorm';
-import { SupplierId, SupplierScoped } from '../common/supplier.decorator.js';
-import { ZodPipe } from '../common/zod.pipe.js';
-import { ConnectionsService } from '../connection/connections.service.js';
+} from '../openapi/openapi.decorators.js';
 import { JobQueue, QUEUES } from '../work/job-queue.service.js';
 import { toJob } from '../work/sync-runs.service.js';
 import { StockSettingsService } from './stock-settings.service.js';
@@ -42,7 +40,10 @@ export class StockController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'The stock setting, the last and next pass, webhook counters' })
+  @ApiOkResponse({
+    description: 'The stock setting, the last and next pass, webhook counters',
+    schema: stockStatusSchema,
+  })
   get(@SupplierId() supplierId: string): Promise<StockStatus> {
     return this.status.status(supplierId);
   }
@@ -52,11 +53,11 @@ export class StockController {
    * or removed with the shipment ones. Cin7 is called by background work, not in this request.
    */
   @Put('settings')
-  @ApiOkResponse({ description: 'Saved stock settings' })
+  @ApiOkResponse({ description: 'Saved stock settings', schema: stockSettingsSchema })
   @ApiBadRequestResponse({ description: 'Invalid value, or the host takes no stock availability' })
   async replace(
     @SupplierId() supplierId: string,
-    @Body(new ZodPipe(stockSettingsSchema)) body: StockSettings,
+    @JsonBody(stockSettingsSchema) body: StockSettings,
   ): Promise<StockSettings> {
     if (body.enabled && !this.writer.inventory)
       throw new BadRequestException('This Upstock installation does not take stock from Cin7 yet');
@@ -80,7 +81,8 @@ export class StockController {
   /** "Sync stock now": a full pass (the one already queued or running, if any). */
   @Post('sync')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'The stock pass job' })
+  @NoBody()
+  @ApiAcceptedResponse({ description: 'The stock pass job', schema: jobSchema })
   @ApiConflictResponse({ description: 'No Cin7 account is connected, or stock sync is off' })
   async sync(@SupplierId() supplierId: string): Promise<Job> {
     if ((await this.connections.describe(supplierId)).status === 'disconnected')

@@ -1,5 +1,4 @@
 import type { FeatureParts } from '../feature.js';
-import { EXTRA_WEBHOOKS } from '../shipments/webhooks/webhook-registrations.service.js';
 import { Stock1765160000000 } from './migrations/1765160000000-stock.migration.js';
 import { StockController } from './stock.controller.js';
 import {
@@ -21,6 +20,8 @@ import { StockWriter } from './stock-writer.service.js';
 
 /** Stock availability from Cin7 into the host's products (issue 16): full passes, the stock webhook, settings. */
 export const stockFeature: FeatureParts = {
+  name: 'stock',
+  uses: ['orders', 'shipments'],
   controllers: [StockController, StockWebhookController],
   providers: [
     StockSettingsService,
@@ -32,8 +33,8 @@ export const stockFeature: FeatureParts = {
     StockSyncWorker,
     StockStatusService,
     StockWebhookSubscription,
-    { provide: EXTRA_WEBHOOKS, useExisting: StockWebhookSubscription },
   ],
+  exports: [],
   entities: [StockSettingsEntity, StockStateEntity, StockLevelEntity, StockPassRowEntity],
   migrations: [Stock1765160000000],
 };

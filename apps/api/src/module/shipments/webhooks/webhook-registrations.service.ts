@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleInit, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   Cin7AuthError,
   Cin7NotFoundError,
@@ -14,17 +14,8 @@ import { CredentialCipher } from '../../security/credential-cipher.js';
 import { ConnectionGoneError } from '../../work/call-budget.js';
 import { clockOf, systemClock } from '../../work/clock.js';
 import { type JobData, JobQueue, QUEUES } from '../../work/job-queue.service.js';
+import { ExtraWebhooks } from './extra-webhooks.js';
 import { SHIPMENT_WEBHOOK_TYPES, WEBHOOK_SECRET_HEADER, webhookUrl } from './webhook-secret.js';
-
-/**
- * Webhooks another feature wants registered alongside the shipment ones (stock), each at the connection's URL plus
- * its own path, with the same secret. Provided under EXTRA_WEBHOOKS; asked on every registration and check, so a
- * feature turned off has its webhook removed at the next one.
- */
-export interface ExtraWebhookSource {
-  wanted(supplierId: string): Promise<{ type: string; path: string }[]>;
-}
-export const EXTRA_WEBHOOKS = Symbol('cin7-core:extra-webhooks');
 
 /** 'register': on connect, replace whatever points at our URL (the secret is new). 'check': periodic repair. */
 export type WebhookAction = 'register' | 'check';
@@ -60,7 +51,7 @@ export class WebhookRegistrations implements OnModuleInit {
     private readonly queue: JobQueue,
     @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
     @Inject(CIN7_CORE_ROUTE_PREFIX) private readonly routePrefix: string,
-    @Optional() @Inject(EXTRA_WEBHOOKS) private readonly extras?: ExtraWebhookSource,
+    private readonly extras: ExtraWebhooks,
   ) {}
 
   onModuleInit(): void {
