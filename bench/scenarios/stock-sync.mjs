@@ -19,7 +19,7 @@ export default {
   description: '10,000 products, 2 locations: one full pass, then 20 sales in Cin7 by webhook',
   async run({ root, log }) {
     const { Cin7Client, unlimitedBudget } = await import(`${root}/packages/cin7-core/dist/index.js`);
-    const { DEMO_ACCOUNTS } = await import(`${root}/packages/cin7-sandbox/dist/index.js`);
+    const { DEMO_ACCOUNTS, withMoney } = await import(`${root}/packages/cin7-sandbox/dist/index.js`);
     const account = DEMO_ACCOUNTS[0];
     const db = await startDatabase();
     // Cin7 delivers a webhook a minute after the event (BP L27931): a fast sandbox clock keeps that to a second.
@@ -109,20 +109,22 @@ export default {
           SkipQuote: true,
           Location: LOCATIONS[0],
         });
-        await client.sales.saveOrder({
-          SaleID: header.ID,
-          Status: 'AUTHORISED',
-          Lines: [
-            {
-              ProductID: product.cin7_product_id,
-              Name: 'bench',
-              Quantity: 1,
-              Price: 10,
-              Total: 10,
-              TaxRule: header.TaxRule ?? '',
-            },
-          ],
-        });
+        await client.sales.saveOrder(
+          withMoney({
+            SaleID: header.ID,
+            Status: 'AUTHORISED',
+            Lines: [
+              {
+                ProductID: product.cin7_product_id,
+                Name: 'bench',
+                Quantity: 1,
+                Price: 10,
+                Total: 10,
+                TaxRule: header.TaxRule ?? '',
+              },
+            ],
+          }),
+        );
       }
       const ids = candidates.map((c) => c.id);
       await until(async () => {

@@ -58,12 +58,26 @@ async function authoriseSaleInCin7(request: APIRequestContext, quantity: number)
   ).json();
   const order = await request.post(`${base}/sale/order`, {
     headers,
+    // The demo NZ tenant: "GST on Income" 15 %, tax exclusive (the Blueprint requires each row's Tax and the totals).
     data: {
       SaleID: sale.ID,
       Status: 'AUTHORISED',
+      Memo: '',
       Lines: [
-        { ProductID: product.ID, Name: product.Name, Quantity: quantity, Price: 50, Total: 50 * quantity },
+        {
+          ProductID: product.ID,
+          Name: product.Name,
+          Quantity: quantity,
+          Price: 50,
+          Total: 50 * quantity,
+          TaxRule: 'GST on Income',
+          Tax: 7.5 * quantity,
+        },
       ],
+      AdditionalCharges: [],
+      TotalBeforeTax: 50 * quantity,
+      Tax: 7.5 * quantity,
+      Total: 57.5 * quantity,
     },
   });
   expect(order.ok()).toBe(true);

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { type RunningSandbox, STOCK_WEBHOOK_TYPE, startSandbox } from '../src/index.js';
-import { apiFor, eventually } from './sandbox-test-kit.js';
+import { apiFor, eventually, withMoney } from './sandbox-test-kit.js';
 
 type Row = Record<string, unknown>;
 type Page = { Total: number; Page: number; ProductAvailabilityList: Row[] };
@@ -53,20 +53,24 @@ describe('sandbox: stock (ref/productavailability, Stock/AvailableStockLevelChan
       await api<Row>('POST', 'sale', { CustomerID: kiwi.ID, SkipQuote: true, Location: location })
     ).body;
     const product = products[sku] as Row;
-    const res = await api('POST', 'sale/order', {
-      SaleID: sale.ID,
-      Status: 'AUTHORISED',
-      Lines: [
-        {
-          ProductID: product.ID,
-          Name: product.Name,
-          Quantity: quantity,
-          Price: 10,
-          Total: quantity * 10,
-          TaxRule: 'GST on Income',
-        },
-      ],
-    });
+    const res = await api(
+      'POST',
+      'sale/order',
+      withMoney({
+        SaleID: sale.ID,
+        Status: 'AUTHORISED',
+        Lines: [
+          {
+            ProductID: product.ID,
+            Name: product.Name,
+            Quantity: quantity,
+            Price: 10,
+            Total: quantity * 10,
+            TaxRule: 'GST on Income',
+          },
+        ],
+      }),
+    );
     expect(res.status).toBe(200);
     return sale;
   }

@@ -1,4 +1,4 @@
-import type { AvailabilityRow } from '@upstock/cin7-sandbox';
+import { type AvailabilityRow, withMoney } from '@upstock/cin7-sandbox';
 import type { TestApp, TestSupplier } from '../support/test-app.js';
 
 export const base = '/integrations/cin7-core';
@@ -68,12 +68,23 @@ export async function authoriseSaleInCin7(
     SkipQuote: true,
     Location: 'Main Warehouse',
   });
-  await api('POST', 'sale/order', {
-    SaleID: sale.ID,
-    Status: 'AUTHORISED',
-    Lines: [
-      { ProductID: productId, Name: 'Stock test', Quantity: quantity, Price: 10, Total: quantity * 10 },
-    ],
-  });
+  await api(
+    'POST',
+    'sale/order',
+    withMoney({
+      SaleID: sale.ID,
+      Status: 'AUTHORISED',
+      Lines: [
+        {
+          ProductID: productId,
+          Name: 'Stock test',
+          Quantity: quantity,
+          Price: 10,
+          Total: quantity * 10,
+          TaxRule: sale.TaxRule,
+        },
+      ],
+    }),
+  );
   return String(sale.ID);
 }

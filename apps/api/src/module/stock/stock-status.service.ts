@@ -17,6 +17,7 @@ export class StockStatusService {
     const settings = await this.settings.get(supplierId);
     const resolved = await this.settings.resolve(supplierId);
     const [state]: {
+      locations: string[] | null;
       next_pass_at: Date | null;
       webhooks_applied: number;
       webhooks_hinted: number;
@@ -38,7 +39,8 @@ export class StockStatusService {
       : null;
     return {
       settings,
-      effectiveLocations: resolved?.locations ?? null,
+      // What the last pass summed (forgotten when the settings change), else what the settings say today.
+      effectiveLocations: state?.locations ?? resolved?.locations ?? null,
       lastPass,
       nextPassAt: settings.enabled ? (state?.next_pass_at?.toISOString() ?? null) : null,
       webhooks: {
