@@ -14,6 +14,7 @@ import { StoredKeysCheck } from './security/stored-keys.check.js';
 import { SettingsController } from './settings/settings.controller.js';
 import { SettingsEntity } from './settings/settings.entity.js';
 import { SettingsService } from './settings/settings.service.js';
+import { CallBudgetStateEntity } from './work/call-budget-state.entity.js';
 import { CallLogEntity } from './work/call-log.entity.js';
 import { JobQueue } from './work/job-queue.service.js';
 import { JobsController } from './work/jobs.controller.js';
@@ -28,6 +29,7 @@ export const FOUNDATION_ENTITIES = [
   SettingsEntity,
   SyncRunEntity,
   CallLogEntity,
+  CallBudgetStateEntity,
   RetiredCredentialsEntity,
   ScheduledSyncStateEntity,
 ];

@@ -39,6 +39,7 @@ export class AppModule {
         schedulerTickMs: config.schedulerTickMs,
         callWindowMarginMs: config.callWindowMarginMs,
         workersEnabled: config.workersEnabled,
+        ...config.work,
         ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
         ...(overrides.extensions ? { extensions: overrides.extensions } : {}),
       }),

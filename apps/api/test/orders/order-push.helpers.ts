@@ -140,6 +140,9 @@ export const storedSaleSchema = z.looseObject({
     Status: z.string(),
     Lines: z.array(z.record(z.string(), z.unknown())),
     AdditionalCharges: z.array(z.record(z.string(), z.unknown())),
+    TotalBeforeTax: z.number(),
+    Tax: z.number(),
+    Total: z.number(),
   }),
   Fulfilments: z
     .array(
@@ -153,6 +156,7 @@ export const storedSaleSchema = z.looseObject({
 });
 export type StoredSale = z.infer<typeof storedSaleSchema>;
 
-export async function storedSales(t: TestApp, account: 0 | 1): Promise<StoredSale[]> {
+/** `account`: the sandbox's account index (0 NZ, 1 AU, 2 tax inclusive, 3 no freight product). */
+export async function storedSales(t: TestApp, account: number): Promise<StoredSale[]> {
   return (await t.sandbox.admin.listSales(account)).map((s) => storedSaleSchema.parse(s));
 }

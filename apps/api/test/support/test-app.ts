@@ -40,6 +40,8 @@ export interface TestAppOptions {
   logger?: LoggerService;
   /** Overrides the fetch the module uses to call Cin7 (fault tests). */
   fetch?: typeof fetch;
+  /** Shortens the job queue's timings (expiry tests). */
+  work?: StandaloneConfig['work'];
   /** Sale hooks and scheduled syncs passed to the module (extension tests). */
   extensions?: Cin7CoreExtensions;
 }
@@ -88,6 +90,7 @@ export class TestApp {
       ...(options.callWindowMarginMs ? { callWindowMarginMs: options.callWindowMarginMs } : {}),
       schedulerTickMs: options.schedulerTickMs ?? 3_600_000,
       workersEnabled: options.workersEnabled ?? true,
+      ...(options.work ? { work: options.work } : {}),
       logLevels: process.env.TEST_API_LOGS ? ['log', 'error', 'warn', 'debug'] : [],
       demoMode: true,
       hostServiceSecret: randomBytes(24).toString('base64url'),

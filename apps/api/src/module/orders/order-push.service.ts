@@ -206,6 +206,7 @@ export class OrderPushService {
       cin7SaleId: push.cin7SaleId,
       cin7SaleNumber: push.cin7OrderNumber,
       error: push.state === 'failed' || push.state === 'refused' ? push.lastError : null,
+      refusalCode: push.state === 'refused' ? push.refusalCode : null,
       totalsMismatch: push.totalsMismatch,
       tracking: order?.tracking ?? null,
       attempts: push.attempts,

@@ -1,5 +1,6 @@
 import type { FeatureParts } from '../feature.js';
 import { Orders1764240300000 } from './1764240300000-orders.migration.js';
+import { SaleMoney1765120000000 } from './1765120000000-sale-money.migration.js';
 import { OrderApprovalsController } from './order-approvals.controller.js';
 import { OrderApprovals } from './order-approvals.js';
 import { OrderPushEntity, OrderPushEventEntity } from './order-push.entity.js';
@@ -27,5 +28,5 @@ export const ordersFeature: FeatureParts = {
   // OrderApprovals for the module's root (the host's Cin7OrderApprovals); the push records for shipments.
   exports: [OrderApprovals, OrderPushRepository],
   entities: [OrderPushEntity, OrderPushEventEntity, SaleDefaultsEntity],
-  migrations: [Orders1764240300000],
+  migrations: [Orders1764240300000, SaleMoney1765120000000],
 };

@@ -148,6 +148,8 @@ export class ImportsService implements OnModuleInit {
       // The replica is stopping (a deploy): end on the last checkpoint while the database is still there. The
       // page just read is read again on resume: one call, rather than writing during shutdown.
       if (this.queue.isStopping) throw new ShuttingDownError();
+      // This attempt's job expired, or a retry took the run over: writing the page now could write it twice.
+      ctx.assertOwned();
       next = iterator.next();
       // Its failure (throttling, say) is handled when awaited, after this page's checkpoint.
       next.catch(() => undefined);
