@@ -301,7 +301,14 @@ describe('shipments come back from Cin7', () => {
       { what: 'totals mismatch flagged' },
     );
     expect(view.totalsMismatch).toContain(`${sku}: quantity 2 → 5`);
-    const sent = await notifications(o.orderId);
+    // The flag is written just before the heads-up (two writes): under load the test can read between them.
+    const sent = await t.waitFor(
+      async () => {
+        const found = await notifications(o.orderId);
+        return found.length ? found : undefined;
+      },
+      { what: 'the heads-up' },
+    );
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ kind: 'order-totals-mismatch' });
     expect(sent[0]?.message).toContain('Upstock');
