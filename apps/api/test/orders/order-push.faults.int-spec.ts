@@ -11,8 +11,9 @@ import {
 import { type Replica, startReplica } from './support/replica.js';
 
 // Issue 6's fault test: 500 approvals across two suppliers and two API replicas, while the sandbox fails 10 % of
-// calls with 5xx, throttles in bursts and drops 5 % of write answers after applying them, and one replica is
-// killed (SIGKILL) mid-run. Time runs 60x faster (Cin7's minute is 1 s), so it takes well under a minute.
+// calls with 5xx, answers 5 % with an error inside a 200 (ErrorCode 500, nothing applied), throttles in bursts,
+// drops 5 % of write answers after applying them and lists new sales only 30 simulated seconds later (issue 12),
+// and one replica is killed (SIGKILL) mid-run. Time runs 60x faster (Cin7's minute is 1 s), so it takes well under a minute.
 // The two replicas are child processes sharing one time origin; the in-process app only serves HTTP.
 jest.setTimeout(180_000);
 
@@ -85,13 +86,16 @@ describe('order push under faults', () => {
 
     const [first, second] = replicas as [Replica, Replica];
     const hosts = [request(first.url), request(second.url)];
-    if (process.env.NO_FAULTS !== '1')
+    if (process.env.NO_FAULTS !== '1') {
       await t.sandbox.admin.setFaults({
         serverErrorRate: 0.1,
+        errorIn200Rate: 0.05,
         dropResponseAfterWriteRate: 0.05,
         throttleBurst: 5,
         seed: 6,
       });
+      await t.sandbox.admin.setConfig({ saleListLagMs: 30_000 });
+    }
     const bursts = setInterval(
       () =>
         void (
@@ -137,6 +141,7 @@ describe('order push under faults', () => {
     } finally {
       clearInterval(bursts);
       await t.sandbox.admin.clearFaults();
+      await t.sandbox.admin.setConfig({ saleListLagMs: 5_000 });
     }
 
     const metrics = await t.sandbox.admin.metrics();
