@@ -95,7 +95,7 @@ export async function createOrder(
  */
 export async function approve(t: TestApp, supplier: TestSupplier, orderId: string): Promise<void> {
   await t.http.post(`/host/orders/${orderId}/approve`).set(t.as(supplier)).expect(201);
-  const res = await t.http.post(`${base}/orders/${orderId}/approved`).set(t.as(supplier));
+  const res = await t.http.post(`${base}/orders/${orderId}/approved`).set(t.asHost(supplier));
   if (res.status !== 202) throw new Error(`approved: ${res.status} ${JSON.stringify(res.body)}`);
 }
 

@@ -496,9 +496,9 @@ describe('order push: approved orders become Cin7 sales as the settings say', ()
       lines: [{ productId: product(9).upstock_product_id, quantity: 1 }],
     });
     await approve(t, kiwi(), order.id);
-    await t.http.post(`${base}/orders/${order.id}/approved`).set(t.as(kiwi())).expect(202);
+    await t.http.post(`${base}/orders/${order.id}/approved`).set(t.asHost(kiwi())).expect(202);
     await pushed(order.id);
-    await t.http.post(`${base}/orders/${order.id}/approved`).set(t.as(kiwi())).expect(202);
+    await t.http.post(`${base}/orders/${order.id}/approved`).set(t.asHost(kiwi())).expect(202);
     const [{ n }] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM cin7_order_push WHERE supplier_id = $1 AND upstock_order_id = $2`,
       [kiwi().id, order.id],
@@ -506,6 +506,37 @@ describe('order push: approved orders become Cin7 sales as the settings say', ()
     expect(n).toBe(1);
     const stored = (await storedSales(t, 0)).filter((x) => x.ExternalID === `upstock-order:${order.id}`);
     expect(stored).toHaveLength(1);
+  });
+
+  it('takes approvals only from the host’s service, and only for orders the host approved', async () => {
+    await putSettings(t, kiwi(), { ...DEFAULT_SETTINGS });
+    const order = await createOrder(t, kiwi(), {
+      customerId: withRep.upstock_customer_id,
+      lines: [{ productId: product(11).upstock_product_id, quantity: 1 }],
+    });
+    const route = `${base}/orders/${order.id}/approved`;
+    const pushes = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM cin7_order_push WHERE supplier_id = $1 AND upstock_order_id = $2`,
+          [kiwi().id, order.id],
+        )
+      )[0].n;
+    // A supplier's own token is not the host's service, nor is a wrong secret.
+    await t.http.post(route).set(t.as(kiwi())).expect(401);
+    await t.http
+      .post(route)
+      .set({ ...t.asHost(kiwi()), 'X-Host-Secret': 'guessed' })
+      .expect(401);
+    // The host's service, but the order is still a draft in the host: refused, nothing recorded or sent.
+    const draft = await t.http.post(route).set(t.asHost(kiwi())).expect(409);
+    expect(draft.body.message).toContain('draft');
+    expect(await pushes()).toBe(0);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await storedSales(t, 0)).filter((x) => x.ExternalID === `upstock-order:${order.id}`)).toEqual([]);
+    // Once the host approves it, the same call records the push.
+    await approve(t, kiwi(), order.id);
+    expect(await pushes()).toBe(1);
   });
 
   it('keeps an approval through a disconnect and sends it once the supplier reconnects', async () => {
@@ -531,7 +562,7 @@ describe('order push: approved orders become Cin7 sales as the settings say', ()
     await t.http.get(`${base}/orders/${some.orderId}/sync`).set(t.as(aussie)).expect(404);
     await t.http.get(`${base}/orders/${some.orderId}/preview`).set(t.as(aussie)).expect(404);
     await t.http.post(`${base}/orders/${some.orderId}/sync/retry`).set(t.as(aussie)).expect(404);
-    await t.http.post(`${base}/orders/${some.orderId}/approved`).set(t.as(aussie)).expect(404);
+    await t.http.post(`${base}/orders/${some.orderId}/approved`).set(t.asHost(aussie)).expect(404);
     expect((await t.http.get(`${base}/orders/sync`).set(t.as(aussie)).expect(200)).body.items).toEqual([]);
     const pushedOnly = await t.http.get(`${base}/orders/sync?state=refused`).set(t.as(kiwi())).expect(200);
     expect(pushedOnly.body.items.length).toBeGreaterThan(0);

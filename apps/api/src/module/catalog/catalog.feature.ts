@@ -1,4 +1,5 @@
 import type { FeatureParts } from '../feature.js';
+import { CatalogChanges } from './catalog-changes.js';
 import { CatalogStatusController } from './catalog-status.controller.js';
 import { ImportsController } from './import/imports.controller.js';
 import { ImportsService } from './import/imports.service.js';
@@ -15,13 +16,23 @@ import { ReferenceDataService } from './reference/reference-data.service.js';
 
 /** Import customers and products, match customers, reference data (issue 4, and GET /reference of issue 3). */
 export const catalogFeature: FeatureParts = {
+  name: 'catalog',
+  uses: [],
   controllers: [
     CatalogStatusController,
     ImportsController,
     CustomerMatchingController,
     ReferenceDataController,
   ],
-  providers: [CatalogLinks, LinkStore, ImportsService, CustomerMatchingService, ReferenceDataService],
+  providers: [
+    CatalogChanges,
+    CatalogLinks,
+    LinkStore,
+    ImportsService,
+    CustomerMatchingService,
+    ReferenceDataService,
+  ],
+  exports: [CatalogLinks, CatalogChanges],
   entities: [CustomerLinkEntity, ProductLinkEntity, ReferenceDataEntity],
   migrations: [Catalog1764240100000],
 };

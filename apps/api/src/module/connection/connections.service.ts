@@ -5,7 +5,7 @@ import type { Connection, ConnectionResponse, ConnectRequest } from '@upstock/ci
 import type { CallPriority, Cin7Client } from '@upstock/cin7-core';
 import { Repository } from 'typeorm';
 import { CredentialCipher } from '../security/credential-cipher.js';
-import { ConnectionGoneError } from '../work/call-budget.js';
+import { budgetKeyOf, ConnectionGoneError } from '../work/call-budget.js';
 import { JobQueue, QUEUES } from '../work/job-queue.service.js';
 import { SyncRuns } from '../work/sync-runs.service.js';
 import { Cin7ClientFactory } from './cin7-client.factory.js';
@@ -28,7 +28,6 @@ export class ConnectionsService {
    * throttling Cin7 all end here with nothing written.
    */
   async connect(supplierId: string, input: ConnectRequest): Promise<Connection> {
-    const calledAt = new Date(this.clients.clock.now());
     const me = await this.clients.forCredentials(input.accountId, input.apiKey).me.get();
     const existing = await this.connections.findOneBy({ supplierId });
     const connection = this.connections.merge(existing ?? this.connections.create({ supplierId }), {
@@ -49,8 +48,9 @@ export class ConnectionsService {
     const saved = await this.connections.save(connection);
     // The verifying call counts against the application's minute like any other: put it in the shared window.
     await this.connections.query(
-      `INSERT INTO cin7_call_log (connection_id, called_at, priority) VALUES ($1, $2, 'interactive')`,
-      [saved.id, calledAt],
+      `INSERT INTO cin7_call_log (connection_id, budget_key, called_at, answered_at, priority)
+       VALUES ($1, $2, now(), now(), 'interactive')`,
+      [saved.id, budgetKeyOf(input.accountId, input.apiKey)],
     );
     await this.queue.send(
       QUEUES.webhooks,
@@ -99,7 +99,11 @@ export class ConnectionsService {
     });
     await this.runs.cancelForSupplier(supplierId);
     await this.queue.cancelForSupplier(supplierId);
-    await this.queue.send(QUEUES.webhooks, { supplierId, action: 'unregister' });
+    await this.queue.send(
+      QUEUES.webhooks,
+      { supplierId, action: 'unregister' },
+      { singletonKey: `webhooks-unregister:${supplierId}` },
+    );
   }
 
   /** The credentials retired by the last disconnect, with a client on them, while our webhooks are removed. */

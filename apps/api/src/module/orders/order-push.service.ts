@@ -8,23 +8,20 @@ import {
   type OrderSyncListQuery,
   orderSyncEventTypeSchema,
 } from '@upstock/cin7-contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { ConnectionGoneError } from '../work/call-budget.js';
 import { clockOf, systemClock } from '../work/clock.js';
 import { JobQueue, QUEUES } from '../work/job-queue.service.js';
+import type { RecordApprovalOptions } from './order-approvals.js';
 import type { OrderPushEntity, OrderPushEventEntity } from './order-push.entity.js';
 import { OrderPushRepository } from './order-push.repository.js';
 import { defaultsKey, OrderPushWorker } from './order-push.worker.js';
 import { buildSale, externalIdFor, refusalBeforeCin7 } from './sale.mapper.js';
 import { SaleDefaultsService } from './sale-defaults.service.js';
+import { applySaleHooks } from './sale-hooks.js';
 import { SaleInputs } from './sale-inputs.service.js';
-
-export interface RecordApprovalOptions {
-  /** The host's transaction: the push (and its job) commit with the approval, or not at all. */
-  manager?: EntityManager;
-}
 
 /**
  * What the host and the panel ask of order pushes: record an approval, read pushes and their timelines, retry a
@@ -77,10 +74,19 @@ export class OrderPushService {
     return push;
   }
 
-  /** The HTTP variant for hosts in another process. */
+  /**
+   * The HTTP variant for hosts in another process. The host's own word on the order decides: an order it does not
+   * report as approved (a draft, a cancelled order) is refused and nothing is recorded or sent.
+   */
   async approveFromRoute(supplierId: string, orderId: string): Promise<OrderSync> {
     const order = await this.options.ports.orders.findOrder(supplierId, orderId);
     if (!order) throw new NotFoundException(`No order ${orderId}`);
+    if (order.status !== 'approved' && order.status !== 'shipped') {
+      throw new ConflictException({
+        message: `Order ${order.number} is ${order.status} in the host; only approved orders go to Cin7.`,
+        error: 'Not Approved',
+      });
+    }
     const push = await this.recordApproval(supplierId, orderId);
     if (!push) {
       throw new ConflictException({
@@ -162,11 +168,15 @@ export class OrderPushService {
       }
       return refused(mapping.refusal);
     }
+    const snapshot = await applySaleHooks(this.options, mapping.snapshot, {
+      supplierId,
+      order: gathered.input.order,
+    });
     return {
       orderId,
       refusal: null,
-      header: { ...mapping.snapshot.header },
-      order: { ...mapping.snapshot.order },
+      header: { ...snapshot.header },
+      order: { ...snapshot.order },
       summary: mapping.summary,
       sent,
     };

@@ -17,11 +17,13 @@ import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { ConnectionsService } from '../connection/connections.service.js';
 import { ConnectionGoneError } from '../work/call-budget.js';
 import { clockOf, systemClock } from '../work/clock.js';
+import { withWriteGuard } from '../work/job-context.js';
 import { type JobData, JobQueue, QUEUES } from '../work/job-queue.service.js';
 import { isTransient } from '../work/sync-runs.service.js';
 import type { OrderPushEntity, SentSaleSnapshot } from './order-push.entity.js';
 import {
   HEARTBEAT_MS,
+  LEASE_SECONDS,
   LeaseLostError,
   type NewEvent,
   OrderPushRepository,
@@ -29,6 +31,7 @@ import {
 } from './order-push.repository.js';
 import { buildSale, refusalBeforeCin7 } from './sale.mapper.js';
 import { SaleDefaultsService } from './sale-defaults.service.js';
+import { applySaleHooks } from './sale-hooks.js';
 import { SaleInputs } from './sale-inputs.service.js';
 import { CENT_TOLERANCE } from './sale-money.js';
 import {
@@ -97,7 +100,7 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     return this.queue.send(
       QUEUES.orderPush,
       { supplierId: push.supplierId, pushId: push.id },
-      manager ? { manager } : {},
+      { singletonKey: `push:${push.id}`, ...(manager ? { manager } : {}) },
     );
   }
 
@@ -128,16 +131,30 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     const push = await this.repo.claim(pushId, owner);
     if (!push) return; // finished, or another worker holds it
     let lost = false;
+    let renewedAt = Date.now();
     const heartbeat = setInterval(() => {
       this.repo.renew(pushId, owner).then(
         (held) => {
-          if (!held) lost = true;
+          if (held) renewedAt = Date.now();
+          else lost = true;
         },
-        () => undefined,
+        (error) => {
+          this.logger.warn(`order push ${pushId}: lease renewal failed: ${errorText(error)}`);
+          // Unconfirmed for a whole lease: another worker may hold it now. Stop before the next write.
+          if (Date.now() - renewedAt >= LEASE_SECONDS * 1000) lost = true;
+        },
       );
     }, HEARTBEAT_MS);
+    // Right before every Cin7 write (after its wait for the budget): the lease is still ours, or nothing is sent.
+    const checkLease = async () => {
+      if (lost || !(await this.repo.renew(pushId, owner))) {
+        lost = true;
+        throw new LeaseLostError();
+      }
+      renewedAt = Date.now();
+    };
     try {
-      await this.run(push, owner, () => lost);
+      await withWriteGuard(checkLease, () => this.run(push, owner, () => lost));
     } finally {
       clearInterval(heartbeat);
       await this.repo.release(pushId, owner).catch(() => undefined);
@@ -338,7 +355,10 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
       };
     return {
       ok: true,
-      snapshot: mapping.snapshot,
+      snapshot: await applySaleHooks(this.options, mapping.snapshot, {
+        supplierId: push.supplierId,
+        order: input.order,
+      }),
       orderNumber: input.order.number,
       customerName: input.customer?.cin7Name ?? input.customerName,
     };
@@ -452,4 +472,8 @@ function backoffMs(error: unknown, pass: number): number {
   if (error instanceof Cin7ThrottledError) return 5_000;
   const ceiling = Math.min(60_000, 1_000 * 2 ** (pass - 1));
   return ceiling / 2 + Math.floor(Math.random() * (ceiling / 2));
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

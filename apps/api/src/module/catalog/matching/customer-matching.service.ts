@@ -19,9 +19,9 @@ import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import { ConnectionsService } from '../../connection/connections.service.js';
 import type { HostCustomer } from '../../ports/index.js';
-import { PriceSyncTrigger } from '../../prices/prices.feature.js';
 import { ConnectionGoneError } from '../../work/call-budget.js';
 import { clockOf, systemClock } from '../../work/clock.js';
+import { CatalogChanges } from '../catalog-changes.js';
 import {
   billingAddress,
   currencyBlockedReason,
@@ -51,7 +51,7 @@ export class CustomerMatchingService {
     private readonly connections: ConnectionsService,
     private readonly links: CatalogLinks,
     private readonly store: LinkStore,
-    private readonly priceSync: PriceSyncTrigger,
+    private readonly changes: CatalogChanges,
   ) {}
 
   async search(supplierId: string, q: string): Promise<CustomerSearchResponse> {
@@ -134,7 +134,7 @@ export class CustomerMatchingService {
     }
     await this.options.ports.customers.setOrderingBlocked(supplierId, customer.id, blockedReason);
     // "Upstock automatically checks and syncs prices from Cin7 [...] when you match a customer."
-    await this.priceSync.forCustomer(supplierId, customer.id);
+    await this.changes.customerLinked(supplierId, customer.id);
     return this.getLink(supplierId, customer.id);
   }
 
