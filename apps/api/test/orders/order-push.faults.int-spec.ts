@@ -15,7 +15,7 @@ import { type Replica, startReplica } from './support/replica.js';
 // drops 5 % of write answers after applying them and lists new sales only 30 simulated seconds later (issue 12),
 // and one replica is killed (SIGKILL) mid-run. Time runs 60x faster (Cin7's minute is 1 s), so it takes well under a minute.
 // The two replicas are child processes sharing one time origin; the in-process app only serves HTTP.
-jest.setTimeout(180_000);
+jest.setTimeout(420_000);
 
 const ORDERS_PER_SUPPLIER = 250;
 const TIME_SCALE = 60;
@@ -121,7 +121,8 @@ describe('order push under faults', () => {
 
       // Kill the second replica once work is well under way: its leases lapse and the sweeper re-queues its pushes.
       await t
-        .waitFor(async () => (await countPushed()) >= 150, { timeoutMs: 25_000, what: '150 pushes' })
+        // When to kill, not a speed check (the bench measures speed): generous for a loaded machine.
+        .waitFor(async () => (await countPushed()) >= 150, { timeoutMs: 120_000, what: '150 pushes' })
         .catch(async (error: Error) => {
           throw new Error(`${error.message}\n${await diagnose()}`);
         });
@@ -131,7 +132,7 @@ describe('order push under faults', () => {
 
       await t
         .waitFor(async () => (await countPushed()) === 500 || null, {
-          timeoutMs: 150_000,
+          timeoutMs: 270_000,
           intervalMs: 500,
           what: 'all 500 pushes',
         })
