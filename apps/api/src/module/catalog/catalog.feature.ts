@@ -4,7 +4,9 @@ import { ImportsController } from './import/imports.controller.js';
 import { ImportsService } from './import/imports.service.js';
 import { CatalogLinks } from './links/catalog-links.service.js';
 import { CustomerLinkEntity } from './links/customer-link.entity.js';
+import { LinkViews } from './links/link-views.service.js';
 import { LinkStore } from './links/link.store.js';
+import { LinksController } from './links/links.controller.js';
 import { ProductLinkEntity } from './links/product-link.entity.js';
 import { CustomerMatchingController } from './matching/customer-matching.controller.js';
 import { CustomerMatchingService } from './matching/customer-matching.service.js';
@@ -19,9 +21,10 @@ export const catalogFeature: FeatureParts = {
     CatalogStatusController,
     ImportsController,
     CustomerMatchingController,
+    LinksController,
     ReferenceDataController,
   ],
-  providers: [CatalogLinks, LinkStore, ImportsService, CustomerMatchingService, ReferenceDataService],
+  providers: [CatalogLinks, LinkStore, LinkViews, ImportsService, CustomerMatchingService, ReferenceDataService],
   entities: [CustomerLinkEntity, ProductLinkEntity, ReferenceDataEntity],
   migrations: [Catalog1764240100000],
 };

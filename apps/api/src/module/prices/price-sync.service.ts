@@ -263,7 +263,8 @@ export class PriceSyncService {
     client: PriceCin7Client,
   ): Promise<void> {
     const link = await this.links.customerLink(supplierId, upstockCustomerId);
-    if (!link) throw new Error(`Customer ${upstockCustomerId} is not linked to a Cin7 customer`);
+    // Unlinked since the sync was asked for: nothing to read; the write step puts it back on the base price.
+    if (!link) return;
     const customer = await client.customers.get(link.cin7CustomerId, { IncludeProductPrices: true });
     if (customer && isActive(customer.Status))
       await this.store.upsertCustomers(supplierId, [toCustomerRow(customer)], null);
@@ -311,7 +312,9 @@ export class PriceSyncService {
         blockedReason: link.orderingBlockedReason,
       });
     }
-    const writes = diffPrices(plan, written, onlyCustomer);
+    const linked = new Set(customerLinks.map((l) => l.upstockCustomerId));
+    const unlinked = [...written.customers.keys()].filter((id) => !linked.has(id));
+    const writes = diffPrices(plan, written, onlyCustomer, unlinked);
     const issues = onlyCustomer
       ? plan.issues.filter((i) => plan.customers.get(onlyCustomer)?.cin7CustomerId === i.cin7Id)
       : plan.issues;
