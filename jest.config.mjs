@@ -21,7 +21,7 @@ const swc = (tsx) => [
 const moduleNameMapper = {
   '^@upstock/cin7-contracts$': '<rootDir>/packages/contracts/src/index.ts',
   '^@upstock/cin7-core$': '<rootDir>/packages/cin7-core/src/index.ts',
-  '^@upstock/cin7-core/sandbox$': '<rootDir>/packages/cin7-core/src/sandbox/index.ts',
+  '^@upstock/cin7-sandbox$': '<rootDir>/packages/cin7-sandbox/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 

@@ -45,6 +45,22 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps the sandbox and the client apart: neither imports the other, so they cannot drift together', () => {
+    const offenders = [
+      ...sources('packages/cin7-sandbox/src').flatMap((file) =>
+        importsOf(file)
+          .filter((i) => /@upstock\/cin7-core|cin7-core\//.test(i))
+          .map((i) => `${rel(file)} imports ${i}`),
+      ),
+      ...sources('packages/cin7-core/src').flatMap((file) =>
+        importsOf(file)
+          .filter((i) => /@upstock\/cin7-sandbox|cin7-sandbox\//.test(i))
+          .map((i) => `${rel(file)} imports ${i}`),
+      ),
+    ];
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps the module out of the host: it reaches host data through ports only', () => {
     const offenders = sources('apps/api/src/module').flatMap((file) =>
       importsOf(file)

@@ -69,7 +69,7 @@ export async function startStack(options = {}) {
     );
 
     const sandboxArgs = [
-      'packages/cin7-core/dist/sandbox/cli.js',
+      'packages/cin7-sandbox/dist/cli.js',
       '--port',
       String(ports.sandbox),
       '--seed',
@@ -125,7 +125,7 @@ export async function startStack(options = {}) {
       ),
     );
 
-    const { DEMO_ACCOUNTS } = await import(path.join(root, 'packages/cin7-core/dist/sandbox/index.js'));
+    const { DEMO_ACCOUNTS } = await import(path.join(root, 'packages/cin7-sandbox/dist/index.js'));
     return {
       urls: {
         shell: `http://localhost:${ports.shell}/`,
@@ -153,7 +153,12 @@ async function buildAll(ports, log) {
     VITE_API_URL: `http://127.0.0.1:${ports.api}`,
     VITE_PANEL_MANIFEST_URL: `http://localhost:${ports.panel}/mf-manifest.json`,
   };
-  await run(path.join(root, 'node_modules/.bin/tsc'), ['-b', 'packages/cin7-core', 'apps/api'], {}, root);
+  await run(
+    path.join(root, 'node_modules/.bin/tsc'),
+    ['-b', 'packages/cin7-core', 'packages/cin7-sandbox', 'apps/api'],
+    {},
+    root,
+  );
   await Promise.all([
     run(
       path.join(root, 'apps/settings-ui/node_modules/.bin/vite'),

@@ -17,7 +17,7 @@ const TEST_TSCONFIGS = [
   'apps/api/test/tsconfig.json',
   'apps/settings-ui/tsconfig.spec.json',
   'packages/cin7-core/test/client/tsconfig.json',
-  'packages/cin7-core/test/sandbox/tsconfig.json',
+  'packages/cin7-sandbox/test/tsconfig.json',
 ];
 
 /** Each layer returns { passed, failed } counted from its runner's machine-readable output. */

@@ -8,7 +8,7 @@ export default {
     const sandbox = await startSandbox({ seed: 'demo', rateLimit: { enabled: false } });
     const api = await startApi({ databaseUrl: db.url, cin7BaseUrl: sandbox.baseUrl });
     try {
-      const { DEMO_ACCOUNTS } = await import('../../packages/cin7-core/dist/sandbox/index.js');
+      const { DEMO_ACCOUNTS } = await import('../../packages/cin7-sandbox/dist/index.js');
       const headers = { authorization: 'Bearer demo-token-kiwi', 'content-type': 'application/json' };
       const connect = await fetch(`${api.url}/integrations/cin7-core/connection`, {
         method: 'POST',

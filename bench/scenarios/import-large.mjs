@@ -13,7 +13,7 @@ export default {
   description: 'Import the large seed (10,000 products, 2,000 customers) through the API, rate limit off',
   /** @param {{ root: string, log(line: string): void }} ctx */
   async run({ log }) {
-    const { DEMO_ACCOUNTS, SEED_SIZES } = await import('../../packages/cin7-core/dist/sandbox/index.js');
+    const { DEMO_ACCOUNTS, SEED_SIZES } = await import('../../packages/cin7-sandbox/dist/index.js');
     const db = await startDatabase();
     const sandbox = await startSandbox({
       seed: 'large',

@@ -4,7 +4,7 @@
 //   wall_s      seconds from the first request to the last row
 import { performance } from 'node:perf_hooks';
 import { Cin7Client } from '../../packages/cin7-core/dist/index.js';
-import { DEMO_ACCOUNTS, SEED_SIZES } from '../../packages/cin7-core/dist/sandbox/index.js';
+import { DEMO_ACCOUNTS, SEED_SIZES } from '../../packages/cin7-sandbox/dist/index.js';
 import { startSandbox } from '../support/stack.mjs';
 
 export default {

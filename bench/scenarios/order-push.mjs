@@ -25,7 +25,7 @@ const base = '/integrations/cin7-core';
 export default {
   description: `order pushes: calls per order (${MEASURED_ORDERS} orders), a burst of ${BURST} approvals at 60 calls/min`,
   async run({ root, log }) {
-    const { DEMO_ACCOUNTS } = await import(`${root}/packages/cin7-core/dist/sandbox/index.js`);
+    const { DEMO_ACCOUNTS } = await import(`${root}/packages/cin7-sandbox/dist/index.js`);
     const account = DEMO_ACCOUNTS[0];
     const db = await startDatabase();
     const sandbox = await startSandbox({

@@ -7,7 +7,7 @@
 // (wall_s_idle and wall_s_50_changed are printed too.)
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { DEMO_ACCOUNTS } from '../../packages/cin7-core/dist/sandbox/index.js';
+import { DEMO_ACCOUNTS } from '../../packages/cin7-sandbox/dist/index.js';
 import { apiCaller, startApi, startDatabase, startSandbox, waitForJob } from '../support/stack.mjs';
 
 const base = '/integrations/cin7-core';

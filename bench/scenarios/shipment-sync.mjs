@@ -18,7 +18,7 @@ export default {
   description: `${OPEN_ORDERS} open orders; ${SHIPPED_PER_CYCLE} shipped by webhook, ${SHIPPED_PER_CYCLE} by one poll cycle`,
   async run({ root, log }) {
     const { Cin7Client, unlimitedBudget } = await import(`${root}/packages/cin7-core/dist/index.js`);
-    const { DEMO_ACCOUNTS } = await import(`${root}/packages/cin7-core/dist/sandbox/index.js`);
+    const { DEMO_ACCOUNTS } = await import(`${root}/packages/cin7-sandbox/dist/index.js`);
     const account = DEMO_ACCOUNTS[0];
     const db = await startDatabase();
     const sandbox = await startSandbox({ seed: 'small', rateLimit: { enabled: false } });

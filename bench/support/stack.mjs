@@ -38,7 +38,7 @@ export async function startDatabase() {
 }
 
 export async function startSandbox(options) {
-  const { startSandbox: start } = await import(path.join(root, 'packages/cin7-core/dist/sandbox/index.js'));
+  const { startSandbox: start } = await import(path.join(root, 'packages/cin7-sandbox/dist/index.js'));
   return start({ port: 0, ...options });
 }
 

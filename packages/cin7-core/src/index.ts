@@ -1,4 +1,4 @@
-// Public surface of @upstock/cin7-core (the sandbox lives at the ./sandbox subpath).
+// Public surface of @upstock/cin7-core (the sandbox is its own package, @upstock/cin7-sandbox).
 export {
   CIN7_DEFAULT_BASE_URL,
   CIN7_DEFAULT_TIMEOUT_MS,

@@ -5,7 +5,7 @@ import {
   type RunningSandbox,
   type StartSandboxOptions,
   startSandbox,
-} from '@upstock/cin7-core/sandbox';
+} from '@upstock/cin7-sandbox';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEMO_SUPPLIERS } from '../../src/host/host.module.js';

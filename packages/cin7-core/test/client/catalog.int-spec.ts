@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DEMO_ACCOUNTS, type RunningSandbox, SEED_SIZES, startSandbox } from '@upstock/cin7-sandbox';
 import { Cin7AuthError, Cin7Client, type Cin7Customer, unlimitedBudget } from '../../src/index.js';
-import { DEMO_ACCOUNTS, type RunningSandbox, SEED_SIZES, startSandbox } from '../../src/sandbox/index.js';
 import { memoryLogger } from './support/stub-server.js';
 
 // The client against the real sandbox over HTTP: every read resource, parsed by the client's own schemas.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { DEMO_ACCOUNTS, type RunningSandbox, startSandbox } from '@upstock/cin7-sandbox';
 import {
   Cin7Client,
   Cin7ConnectionError,
@@ -10,7 +11,6 @@ import {
   isUncertainWriteOutcome,
   unlimitedBudget,
 } from '../../src/index.js';
-import { DEMO_ACCOUNTS, type RunningSandbox, startSandbox } from '../../src/sandbox/index.js';
 
 // The order-push path against the sandbox over HTTP: header, lines and freight, fulfilment, listing, void, and the
 // uncertain write outcomes the push must survive (response lost after the write, timeout).

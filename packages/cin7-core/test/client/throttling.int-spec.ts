@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { DEMO_ACCOUNTS, type RunningSandbox, startSandbox } from '@upstock/cin7-sandbox';
 import {
   Cin7Client,
   type Cin7ClientOptions,
@@ -8,7 +9,6 @@ import {
   TokenBucketBudget,
   unlimitedBudget,
 } from '../../src/index.js';
-import { DEMO_ACCOUNTS, type RunningSandbox, startSandbox } from '../../src/sandbox/index.js';
 
 // Throttling and faults against the sandbox's real limiter. The sandbox clock is frozen (timeScale 0) and the
 // client's clock moves it: every client wait advances simulated time, so a minute-long window passes instantly.

@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const WORKSPACE = {
   '@upstock/cin7-contracts': 'packages/contracts/src/index.ts',
   '@upstock/cin7-core': 'packages/cin7-core/src/index.ts',
-  '@upstock/cin7-core/sandbox': 'packages/cin7-core/src/sandbox/index.ts',
+  '@upstock/cin7-sandbox': 'packages/cin7-sandbox/src/index.ts',
 };
 
 export async function resolve(specifier, context, next) {

@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, type RunningSandbox } from '../../src/sandbox/index.js';
+import { DEMO_ACCOUNTS, type RunningSandbox } from '../src/index.js';
 
 export const NZ = DEMO_ACCOUNTS[0];
 export const AU = DEMO_ACCOUNTS[1];

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { type RunningSandbox, startSandbox, WEBHOOK_RETRY_MINUTES } from '../../src/sandbox/index.js';
+import { type RunningSandbox, startSandbox, WEBHOOK_RETRY_MINUTES } from '../src/index.js';
 import { apiFor, eventually } from './sandbox-test-kit.js';
 
 type Row = Record<string, unknown>;

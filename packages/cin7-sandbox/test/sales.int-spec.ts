@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.js';
+import { type RunningSandbox, startSandbox } from '../src/index.js';
 import { AU, apiFor } from './sandbox-test-kit.js';
 
 type Row = Record<string, unknown>;

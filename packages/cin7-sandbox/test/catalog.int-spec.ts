@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_ACCOUNTS, type RunningSandbox, startSandbox } from '../../src/sandbox/index.js';
+import { DEMO_ACCOUNTS, type RunningSandbox, startSandbox } from '../src/index.js';
 import { AU, apiFor, NZ } from './sandbox-test-kit.js';
 
 type Row = Record<string, unknown>;
