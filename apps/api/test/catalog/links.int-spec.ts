@@ -41,7 +41,9 @@ describe('managing links: the linked customers, change of address, unlink, movin
         `SELECT params FROM cin7_sync_run WHERE kind = 'price-sync' AND supplier_id = $1 ORDER BY created_at`,
         [kiwi.id],
       )
-    ).map((r: { params: { scope: string; reason?: string } }) => `${r.params.scope}:${r.params.reason ?? ''}`);
+    ).map(
+      (r: { params: { scope: string; reason?: string } }) => `${r.params.scope}:${r.params.reason ?? ''}`,
+    );
 
   it('lists the linked customers by Cin7 name with the Upstock name, searched and paged', async () => {
     const linkedCount = (await t.dataSource.query(linkCountSql, [kiwi.id]))[0].n;
@@ -76,9 +78,15 @@ describe('managing links: the linked customers, change of address, unlink, movin
     expect(choices.body.current).toBe(row.shippingAddressId);
     expect(choices.body.items.map((a: { id: string }) => a.id)).toEqual(shippingOf(twin).map((a) => a.ID));
     const other = shippingOf(twin).find((a) => a.ID !== row.shippingAddressId);
-    const changed = await link(row.upstockCustomerId, { cin7CustomerId: twin.ID, shippingAddressId: other?.ID });
+    const changed = await link(row.upstockCustomerId, {
+      cin7CustomerId: twin.ID,
+      shippingAddressId: other?.ID,
+    });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ shippingAddressId: other?.ID, shippingAddress: { line1: other?.Line1 } });
+    expect(changed.body).toMatchObject({
+      shippingAddressId: other?.ID,
+      shippingAddress: { line1: other?.Line1 },
+    });
     expect(await priceSyncScopes()).toContain(`customer:${row.upstockCustomerId}:`);
     expect((await get('/customers/not-linked-id/link/addresses')).status).toBe(404);
   });
@@ -177,7 +185,9 @@ describe('managing links: the linked customers, change of address, unlink, movin
     expect(all.body.total).toBe(n);
     expect(all.body.items.every((p: { state: string }) => p.state === 'linked')).toBe(true);
     const first = all.body.items[0] as { upstockProductId: string; cin7Sku: string; name: string };
-    await t.dataSource.query(`UPDATE host_product SET sku = sku || '-OLD' WHERE id = $1`, [first.upstockProductId]);
+    await t.dataSource.query(`UPDATE host_product SET sku = sku || '-OLD' WHERE id = $1`, [
+      first.upstockProductId,
+    ]);
     const bySku = await get(`/products/links?search=${encodeURIComponent(first.cin7Sku)}`);
     expect(bySku.body.items[0]).toMatchObject({ cin7Sku: first.cin7Sku, state: 'sku-differs' });
     expect((await get('/products/links', aussie)).body.total).toBe(0);

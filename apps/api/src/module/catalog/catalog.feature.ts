@@ -4,8 +4,8 @@ import { ImportsController } from './import/imports.controller.js';
 import { ImportsService } from './import/imports.service.js';
 import { CatalogLinks } from './links/catalog-links.service.js';
 import { CustomerLinkEntity } from './links/customer-link.entity.js';
-import { LinkViews } from './links/link-views.service.js';
 import { LinkStore } from './links/link.store.js';
+import { LinkViews } from './links/link-views.service.js';
 import { LinksController } from './links/links.controller.js';
 import { ProductLinkEntity } from './links/product-link.entity.js';
 import { CustomerMatchingController } from './matching/customer-matching.controller.js';
@@ -24,7 +24,14 @@ export const catalogFeature: FeatureParts = {
     LinksController,
     ReferenceDataController,
   ],
-  providers: [CatalogLinks, LinkStore, LinkViews, ImportsService, CustomerMatchingService, ReferenceDataService],
+  providers: [
+    CatalogLinks,
+    LinkStore,
+    LinkViews,
+    ImportsService,
+    CustomerMatchingService,
+    ReferenceDataService,
+  ],
   entities: [CustomerLinkEntity, ProductLinkEntity, ReferenceDataEntity],
   migrations: [Catalog1764240100000],
 };

@@ -12,7 +12,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { ConnectionGoneError } from '../work/call-budget.js';
-import { clockOf, systemClock } from '../work/clock.js';
+import { clockOf } from '../work/clock.js';
 import { JobQueue, QUEUES } from '../work/job-queue.service.js';
 import type { OrderPushEntity, OrderPushEventEntity } from './order-push.entity.js';
 import { OrderPushRepository } from './order-push.repository.js';

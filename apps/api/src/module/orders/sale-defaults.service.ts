@@ -4,7 +4,7 @@ import type { Cin7Client } from '@upstock/cin7-core';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
-import { clockOf, systemClock } from '../work/clock.js';
+import { clockOf } from '../work/clock.js';
 import type { Cin7SaleDefaults } from './sale.mapper.js';
 import { SaleDefaultsEntity } from './sale-defaults.entity.js';
 

@@ -7,7 +7,7 @@ import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { ConnectionsService } from '../connection/connections.service.js';
 import { SettingsService } from '../settings/settings.service.js';
-import { clockOf, systemClock } from '../work/clock.js';
+import { clockOf } from '../work/clock.js';
 import { type JobAttempt, QUEUES } from '../work/job-queue.service.js';
 import type { RunContext } from '../work/sync-runs.service.js';
 import { SyncRuns } from '../work/sync-runs.service.js';

@@ -1,15 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type {
-  LinkedCustomersResponse,
-  LinkListQuery,
-  ProductLinksResponse,
-} from '@upstock/cin7-contracts';
+import type { LinkedCustomersResponse, LinkListQuery, ProductLinksResponse } from '@upstock/cin7-contracts';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
-import { toCustomerLink } from './customer-link.view.js';
 import { CustomerLinkEntity } from './customer-link.entity.js';
+import { toCustomerLink } from './customer-link.view.js';
 import { ProductLinkEntity } from './product-link.entity.js';
 
 /**

@@ -23,7 +23,7 @@ import { ConnectionsService } from '../../connection/connections.service.js';
 import type { HostCustomer } from '../../ports/index.js';
 import { PriceSyncTrigger } from '../../prices/prices.feature.js';
 import { ConnectionGoneError } from '../../work/call-budget.js';
-import { clockOf, systemClock } from '../../work/clock.js';
+import { clockOf } from '../../work/clock.js';
 import {
   billingAddress,
   currencyBlockedReason,

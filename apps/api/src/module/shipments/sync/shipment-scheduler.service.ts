@@ -6,7 +6,7 @@ import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import type { ConnectionEntity } from '../../connection/connection.entity.js';
 import { ConnectionsService } from '../../connection/connections.service.js';
 import { SettingsService } from '../../settings/settings.service.js';
-import { clockOf, systemClock } from '../../work/clock.js';
+import { clockOf } from '../../work/clock.js';
 import { JobQueue, QUEUES } from '../../work/job-queue.service.js';
 
 export const SHIPMENTS_INTERVAL_NAME = 'cin7-core:shipments';
