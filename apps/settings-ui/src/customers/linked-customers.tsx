@@ -240,7 +240,7 @@ function UnlinkConfirm({
     },
   });
   return (
-    <div className="c7-confirm" role="group" aria-label={`Unlink ${name}`}>
+    <fieldset className="c7-confirm" aria-label={`Unlink ${name}`}>
       <p>
         Unlink {name} from {link.cin7Name} in Cin7? Its orders cannot be sent to Cin7 until it is linked
         again, and its prices go back to your base prices.
@@ -263,6 +263,6 @@ function UnlinkConfirm({
           Keep the link
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }
