@@ -7,12 +7,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  type HeldOrders,
   type OrderPreview,
   type OrderSync,
   type OrderSyncDetail,
   type OrderSyncList,
   type OrderSyncListQuery,
   orderSyncListQuerySchema,
+  type SendHeldResult,
 } from '@upstock/cin7-contracts';
 import { SupplierId, SupplierScoped } from '../common/supplier.decorator.js';
 import { ZodPipe } from '../common/zod.pipe.js';
@@ -33,6 +35,23 @@ export class OrdersController {
     return { items: await this.pushes.list(supplierId, query) };
   }
 
+  @Get('held')
+  @ApiOkResponse({
+    description:
+      'Orders waiting for the supplier: approved while Cin7 was disconnected (held) or refused, each with why',
+  })
+  held(@SupplierId() supplierId: string): Promise<HeldOrders> {
+    return this.pushes.waiting(supplierId);
+  }
+
+  @Post('held/send')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'Every held order queued for Cin7, each once' })
+  @ApiConflictResponse({ description: 'No Cin7 account connected' })
+  sendHeld(@SupplierId() supplierId: string): Promise<SendHeldResult> {
+    return this.pushes.sendHeld(supplierId);
+  }
+
   @Get(':orderId/sync')
   @ApiOkResponse({
     description: "The order's push: state, Cin7 sale number, and a timeline of every attempt",
@@ -49,6 +68,17 @@ export class OrdersController {
   @ApiNotFoundResponse({ description: 'No push for this order' })
   retry(@SupplierId() supplierId: string, @Param('orderId') orderId: string): Promise<OrderSync> {
     return this.pushes.retry(supplierId, orderId);
+  }
+
+  @Post(':orderId/sync/send')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: '"Send to Cin7": a held, refused or failed order queued, once' })
+  @ApiConflictResponse({
+    description: 'Already sent or on its way (the sale number is named), or no Cin7 account connected',
+  })
+  @ApiNotFoundResponse({ description: 'No push for this order' })
+  send(@SupplierId() supplierId: string, @Param('orderId') orderId: string): Promise<OrderSync> {
+    return this.pushes.send(supplierId, orderId);
   }
 
   @Get(':orderId/preview')

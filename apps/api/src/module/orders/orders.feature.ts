@@ -1,5 +1,6 @@
 import type { FeatureParts } from '../feature.js';
 import { Orders1764240300000 } from './1764240300000-orders.migration.js';
+import { HeldOrders1765150000000 } from './migrations/1765150000000-held-orders.migration.js';
 import { OrderPushEntity, OrderPushEventEntity } from './order-push.entity.js';
 import { OrderPushRepository } from './order-push.repository.js';
 import { OrderPushService } from './order-push.service.js';
@@ -14,5 +15,5 @@ export const ordersFeature: FeatureParts = {
   controllers: [OrdersController],
   providers: [OrderPushRepository, OrderPushService, OrderPushWorker, SaleInputs, SaleDefaultsService],
   entities: [OrderPushEntity, OrderPushEventEntity, SaleDefaultsEntity],
-  migrations: [Orders1764240300000],
+  migrations: [Orders1764240300000, HeldOrders1765150000000],
 };
