@@ -116,15 +116,12 @@ describe('held orders: approved while disconnected or refused, sent by the suppl
       error: expect.stringMatching(/"Walk-in Buyer" is not linked to a Cin7 customer/),
     });
 
-    // Fixed: the Upstock customer is linked to a Cin7 customer that nobody else holds (moving the link).
-    const linked = await t.http
-      .put(`${base}/customers/${walkIn.body.id}/link`)
-      .set(t.as(kiwi()))
-      .send({
-        cin7CustomerId: customer.cin7_customer_id,
-        shippingAddressId: customer.shipping_address?.id,
-        move: true,
-      });
+    // Fixed: the Upstock customer is linked (the Cin7 customer's link moves to it, as the supplier confirmed).
+    const linked = await t.http.put(`${base}/customers/${walkIn.body.id}/link`).set(t.as(kiwi())).send({
+      cin7CustomerId: customer.cin7_customer_id,
+      shippingAddressId: customer.shipping_address?.id,
+      move: true,
+    });
     expect(linked.status).toBe(200);
     expect((await t.http.post(`${base}/orders/${o.id}/sync/send`).set(t.as(kiwi()))).status).toBe(202);
     expect((await waitSettled(t, kiwi(), o.id)).sync.state).toBe('pushed');
