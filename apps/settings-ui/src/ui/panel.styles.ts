@@ -71,6 +71,7 @@ export const PANEL_CSS = `
 .c7-panel .c7-card h3 { margin-top: 0; }
 .c7-panel .c7-row { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: flex-start; justify-content: space-between; }
 .c7-panel .c7-row > div { min-width: 0; flex: 1 1 14rem; }
+.c7-panel .c7-section-attention { border-color: #f3dca1; }
 .c7-panel .c7-subsection { margin: 0 0 1.25rem; }
 .c7-panel .c7-grow { flex: 1 1 14rem; min-width: 0; overflow-wrap: anywhere; }
 .c7-panel .c7-warn-text { color: var(--c7-warn); margin: .25rem 0 0; }
