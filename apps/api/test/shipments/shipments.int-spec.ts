@@ -46,7 +46,7 @@ describe('shipments come back from Cin7', () => {
       [kiwi.id],
     );
     orders = await new PushedOrders(t, kiwi).init();
-  });
+  }, 120_000);
   afterAll(() => t?.close());
 
   const connection = async (s: TestSupplier) => (await t.http.get(`${base}/connection`).set(t.as(s))).body;
