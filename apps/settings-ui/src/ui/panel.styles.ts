@@ -58,6 +58,8 @@ export const PANEL_CSS = `
 .c7-panel .c7-progress { width: 100%; height: .75rem; }
 .c7-panel .c7-table-wrap { overflow-x: auto; }
 .c7-panel table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+/* Cells keep their words whole (the section's anywhere-wrapping would split them at 400 px); the wrap scrolls. */
+.c7-panel table, .c7-panel td, .c7-panel th { overflow-wrap: normal; word-break: normal; }
 .c7-panel th { white-space: nowrap; }
 .c7-panel th, .c7-panel td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--c7-border);
   vertical-align: top; }
