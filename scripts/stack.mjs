@@ -65,7 +65,7 @@ export async function startStack(options = {}) {
     }
     // The sandbox keeps Cin7's data in memory: a restart starts it from its seed. A database kept across that
     // would hold orders pointing at sales the new sandbox does not have (and sale numbers would repeat), so the
-    // dev database starts afresh with it, unless KEEP_DEV_DATA=1 (e.g. against a real Cin7 via CIN7_BASE_URL).
+    // dev database starts afresh with it, unless KEEP_DEV_DATA=1.
     const keep = options.fresh || process.env.KEEP_DEV_DATA === '1';
     const dbUrl = await ensureDatabase(
       serverUrl,
