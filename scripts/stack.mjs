@@ -98,6 +98,8 @@ export async function startStack(options = {}) {
       PUBLIC_BASE_URL: `http://127.0.0.1:${ports.api}`,
       CORS_ORIGINS: `http://localhost:${ports.shell},http://localhost:${ports.panel}`,
       SCHEDULER_TICK_MS: process.env.SCHEDULER_TICK_MS ?? '10000',
+      // The demo shell signs in with the demo suppliers' tokens (never in production: the API refuses it there).
+      DEMO_MODE: 'true',
     };
     children.push(
       await startChild(

@@ -1,5 +1,9 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import type { SettingsPanelProps } from '@upstock/cin7-contracts';
+import {
+  SETTINGS_PANEL_MOUNT_CONTRACT,
+  type SettingsPanelProps,
+  type SettingsPanelRemote,
+} from '@upstock/cin7-contracts';
 import { type CSSProperties, type MouseEvent, useMemo, useState } from 'react';
 import { createApiClient } from './api/api-client.js';
 import { PanelApiProvider, usePanelApi } from './api/panel-api.context.js';
@@ -12,6 +16,9 @@ import { OrderActivitySection } from './orders/order-activity-section.js';
 import { PricesSection } from './prices/prices-section.js';
 import { SettingsSection } from './settings/settings-section.js';
 import { PANEL_CSS } from './ui/panel.styles.js';
+
+/** The mount contract this remote implements (checked by the host before it renders the panel). */
+export const mountContract = SETTINGS_PANEL_MOUNT_CONTRACT;
 
 /** A fresh QueryClient for one mounted panel; tests pass their own (`retry: false`). */
 export function createPanelQueryClient(): QueryClient {
@@ -103,3 +110,6 @@ function ConnectedSections() {
     </>
   );
 }
+
+// The module this file is, as the host sees it: the shell's types check the same interface.
+({ SettingsPanel, mountContract }) satisfies SettingsPanelRemote<typeof SettingsPanel>;

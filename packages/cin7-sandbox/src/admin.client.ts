@@ -42,8 +42,8 @@ export interface SaleLineEdit {
 /** A sale as `GET /sale?ID=` renders it (Cin7 wire shape). */
 export type SandboxSale = Record<string, unknown> & { ID: string; Status: string };
 
-/** Selects an account: its id, or its index in DEMO_ACCOUNTS (0 = NZD, 1 = AUD). */
-export type AccountRef = string | 0 | 1;
+/** Selects an account: its id, or its index (0 = NZD, 1 = AUD; with the demo seed 2 = tax inclusive, 3 = no Freight). */
+export type AccountRef = string | number;
 
 /**
  * Typed client of the sandbox admin HTTP API (`/admin/*`). Works from any process: give it the sandbox URL.
@@ -163,6 +163,20 @@ export class SandboxAdmin {
 
   deleteCustomPrice(account: AccountRef, customerId: string, productId: string): Promise<unknown> {
     return this.call('DELETE', `accounts/${account}/custom-prices`, { customerId, productId });
+  }
+
+  /** Cin7's General Settings: `/me` tax and discount switches, tax rule inclusiveness and rate. */
+  setTenantSettings(
+    account: AccountRef,
+    settings: {
+      TaxCalculationMethod?: 'Row Total' | 'Total';
+      AutomaticallyApplyDiscounts?: boolean;
+      ApplyCustomerDiscountsAfterOtherDiscounts?: boolean;
+      DiscountRule?: 'Discount' | 'Price';
+      taxRules?: { Name: string; TaxInclusive?: boolean; TaxPercent?: number }[];
+    },
+  ): Promise<unknown> {
+    return this.call('POST', `accounts/${account}/tenant-settings`, settings);
   }
 
   setCustomerDiscount(account: AccountRef, customerId: string, discount: number): Promise<unknown> {

@@ -1,5 +1,6 @@
 import { Cin7HttpError, sameId } from './http-kit.js';
-import { deriveStatus, isBackordered, orderTotals } from './sale.render.js';
+import { deriveStatus, isBackordered } from './sale.render.js';
+import { orderTotals, rowTax } from './sale-money.js';
 import type { SandboxEngine } from './sandbox-engine.js';
 import type {
   AccountState,
@@ -106,6 +107,7 @@ export function saveOrder(
   touch(engine, sale);
   if (input.status !== 'AUTHORISED') return;
 
+  applyAutomaticDiscounts(state, sale);
   allocate(state, sale.order.Lines);
   sale.fulfilments = [newTask(engine, 1)];
   emitSaleEvent(engine, state, sale, 'Sale/OrderAuthorised');
@@ -122,6 +124,30 @@ export function saveOrder(
   pack(engine, sale, task, 'AUTHORISED', undefined);
   if (input.mode === 'AUTOPICKPACK') return;
   ship(engine, state, sale, task, { status: 'AUTHORISED', lines: undefined });
+}
+
+/**
+ * `AutomaticallyApplyDiscounts` "apply discounts and deals on authorisation" (BP L4003), by `DiscountRule`
+ * "amending the sale price ... or recalculating the discount %" (BP L4002). The sandbox's reading: the customer's
+ * discount is applied to each line that carries less than it (`Discount`: the line's discount becomes the
+ * customer's; `Price`: the price is cut and the line keeps no discount). A line already carrying the customer's
+ * discount is left as sent, so a client that sends it cannot be discounted twice.
+ */
+function applyAutomaticDiscounts(state: AccountState, sale: SaleRecord): void {
+  if (!state.me.AutomaticallyApplyDiscounts) return;
+  const discount = state.customersById.get(sale.CustomerID)?.Discount ?? 0;
+  if (discount <= 0) return;
+  for (const line of sale.order.Lines) {
+    if (line.Discount >= discount) continue;
+    if (state.me.DiscountRule === 'Price') {
+      if (line.Discount > 0) continue;
+      line.Price = round4(line.Price * (1 - discount / 100));
+    } else {
+      line.Discount = discount;
+    }
+    line.Total = lineTotal(line.Quantity, line.Price, line.Discount);
+    line.Tax = rowTax(state, sale, line.Total, line.TaxRule);
+  }
 }
 
 function defaultFulfilmentLines(sale: SaleRecord): FulfilmentLineRecord[] {

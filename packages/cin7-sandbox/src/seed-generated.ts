@@ -114,7 +114,8 @@ function fill(state: AccountState, key: string, size: { products: number; custom
         brand: pick(BRANDS),
         tier1: Math.round((5 + rnd() * 495) * 100) / 100,
         type: isService ? 'Service' : 'Stock',
-        deprecated: i % 10 === 9,
+        // The freight service product stays active: a deprecated one could not be charged (BP L30711).
+        deprecated: i % 10 === 9 && i !== 19,
         discountRule: i % 50 === 0 ? 'Volume 5%' : null,
         available: Math.floor(rnd() * 200),
         withCareSheet: i % 7 === 0,

@@ -3,11 +3,12 @@ import type { AccountState, WebhookRecord } from './store.types.js';
 import { formatTimestamp } from './wire-format.js';
 
 /**
- * Retry delays after a failed attempt, in simulated minutes: Cin7 retries 1, 5, 10, 15, 20 and 25 minutes after
- * the previous failure, then deactivates the webhook (reference §6, BP L27929-27944). The first attempt here is
- * immediate; Cin7's "1 minute after the event" first attempt would only slow demos down.
+ * Cin7 tries a webhook 6 times: "first time - in 1 minute after event", then 5, 10, 15, 20 and 25 minutes after
+ * the previous attempt, then deactivates it (BP L27929-27944). Simulated minutes; `webhooks.immediateFirstAttempt`
+ * makes the first attempt at once, for demos only.
  */
-export const WEBHOOK_RETRY_MINUTES = [1, 5, 10, 15, 20, 25] as const;
+export const WEBHOOK_FIRST_ATTEMPT_MINUTES = 1;
+export const WEBHOOK_RETRY_MINUTES = [5, 10, 15, 20, 25] as const;
 
 export interface DeliveryAttempt {
   /** Simulated time of the attempt, Cin7 timestamp format. */
@@ -54,6 +55,9 @@ export class WebhookDispatcher {
   /** Queues one delivery per active registration of `type` in the account. */
   emit(state: AccountState, type: string, payload: Record<string, unknown>): void {
     if (!this.engine.config.webhooks.enabled) return;
+    const firstAt = this.engine.config.webhooks.immediateFirstAttempt
+      ? this.engine.now()
+      : this.engine.now() + WEBHOOK_FIRST_ATTEMPT_MINUTES * 60_000;
     for (const hook of state.webhooks) {
       if (!hook.IsActive || hook.Type.toLowerCase() !== type.toLowerCase()) continue;
       const delivery: WebhookDelivery = {
@@ -65,11 +69,11 @@ export class WebhookDispatcher {
         payload: { ...payload, EventType: hook.Type },
         attempts: [],
         state: 'pending',
-        nextAttemptAt: formatTimestamp(this.engine.now()),
+        nextAttemptAt: formatTimestamp(firstAt),
       };
       this.deliveries.push(delivery);
       const generation = this.generation;
-      this.engine.scheduler.schedule(this.engine.now(), () => {
+      this.engine.scheduler.schedule(firstAt, () => {
         if (generation === this.generation) void this.attempt(delivery, hook, generation);
       });
     }

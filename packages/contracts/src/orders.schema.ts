@@ -43,6 +43,12 @@ export const orderSyncSchema = z.object({
   cin7SaleNumber: z.string().nullable(),
   /** Cin7's message (or the refusal reason) when failed/refused; why it waits when held. */
   error: z.string().nullable(),
+  /**
+   * With `refused`: a stable code when the supplier can fix the cause (`freight-product-missing`,
+   * `quantity-below-one`, `tax-rule-unknown`, `mixed-tax-inclusion`, `discount-not-representable`,
+   * `totals-do-not-add-up`), else null.
+   */
+  refusalCode: z.string().nullable(),
   /** Set when the Cin7 sale's totals no longer match the Upstock order (drift). */
   totalsMismatch: z.string().nullable(),
   tracking: z.string().nullable(),
@@ -152,6 +158,11 @@ export const orderPreviewSchema = z.object({
       type: z.enum(['Simple', 'Advanced']),
       lines: z.array(orderPreviewLineSchema),
       freight: z.number(),
+      /** The sale's tax, by its tax rules and the tenant's TaxCalculationMethod. */
+      tax: z.number(),
+      /** Whether prices (and `total`) include tax: the tenant's default sale tax rule decides. */
+      taxInclusive: z.boolean(),
+      /** What the Cin7 sale totals, tax included. */
       total: z.number(),
       currency: z.string(),
     })

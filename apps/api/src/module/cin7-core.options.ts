@@ -1,6 +1,8 @@
 import type { Clock } from '@upstock/cin7-core';
+import type { Cin7CoreExtensions } from './extensions/extensions.js';
 import type {
   CustomersPort,
+  HostCallsPort,
   NotificationsPort,
   OrdersPort,
   PriceListsPort,
@@ -15,6 +17,8 @@ export interface Cin7CoreHostPorts {
   priceLists: PriceListsPort;
   orders: OrdersPort;
   notifications: NotificationsPort;
+  /** Auth of host-to-host calls (the approval route). Optional: without it that route refuses every caller. */
+  hostCalls?: HostCallsPort;
 }
 
 export interface Cin7CoreModuleOptions {
@@ -25,6 +29,8 @@ export interface Cin7CoreModuleOptions {
    * New values are encrypted with `currentKeyId`; older ids stay readable until re-encrypted (rotation).
    */
   encryption: { currentKeyId: string; keys: Record<string, string> };
+  /** Sale hooks and scheduled syncs of the host's own (see extensions/README.md). */
+  extensions?: Cin7CoreExtensions;
   /** Public base URL of the host's API, used to build the webhook URL Cin7 calls. */
   publicBaseUrl: string;
   /** Cin7 Core API base URL. Default: https://inventory.dearsystems.com/ExternalApi/v2/ */
@@ -44,10 +50,17 @@ export interface Cin7CoreModuleOptions {
   schedulerTickMs?: number;
   /** Run background workers in this process. Default: true (a host may run API-only replicas). */
   workersEnabled?: boolean;
-  /** Schema for the job queue's tables. Default: 'cin7_jobs'. */
+  /**
+   * Schema for the job queue's (pg-boss 12) tables. Default: 'cin7_queue'. Not 'cin7_jobs': that held pg-boss 10's
+   * tables, which are set aside on first start (docs/architecture.md, "Upgrading the queue").
+   */
   queueSchema?: string;
-  /** A job active longer than this is taken to be on a dead replica and is retried elsewhere. Default: 600. */
+  /** A job active longer than this has its handler stopped and is retried. Default: 600. */
   jobExpireSeconds?: number;
+  /** A job whose worker stopped refreshing it for this long (a dead or frozen replica) is retried. Default: 30. */
+  jobHeartbeatSeconds?: number;
+  /** How long a run's attempt holds it without renewing (a retry waits that long for a frozen one). Default: 60. */
+  runLeaseSeconds?: number;
   /** How often the queue looks for expired jobs, in seconds. Default: 30. */
   jobMaintenanceIntervalSeconds?: number;
 }

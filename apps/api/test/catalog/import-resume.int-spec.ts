@@ -103,3 +103,67 @@ describe('Cin7 failing in the middle of an import', () => {
     await expectExactlyOnce(t, activeStock(products));
   }, 60_000);
 });
+
+describe('an import whose job expires while it works (a slow Cin7, a busy replica)', () => {
+  let t: TestApp;
+  let jobRetried: () => Promise<boolean> = async () => false;
+  const productPageRequests: number[] = [];
+  // Cin7 answers the first request for page 2 only once the job has expired and been retried: the attempt that
+  // asked is then past its time, with a page in hand.
+  const slowFetch: typeof fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const page = /\/product\?/i.test(url) ? Number(/[?&]Page=(\d+)/.exec(url)?.[1] ?? 0) : 0;
+    if (page) productPageRequests.push(page);
+    if (page === 2 && productPageRequests.filter((p) => p === 2).length === 1) {
+      await t.waitFor(jobRetried, { timeoutMs: 40_000, intervalMs: 50, what: 'the job to be retried' });
+    }
+    return fetch(input, init);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      sandbox: { seed: 'medium', rateLimit: { enabled: false } },
+      fetch: slowFetch,
+      work: { jobExpireSeconds: 4, runLeaseSeconds: 5 },
+    });
+    await t.connect(t.suppliers.kiwi);
+    // Every change of a run, as it happens (a poll could miss a short pause).
+    await t.dataSource.query(`
+      CREATE TABLE run_history (at timestamptz DEFAULT clock_timestamp(), state text, attempt int, error text, pages int);
+      CREATE FUNCTION record_run() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        INSERT INTO run_history (state, attempt, error, pages)
+          VALUES (NEW.state, NEW.attempt, NEW.error, (NEW.progress->>'pagesDone')::int);
+        RETURN NEW; END $$;
+      CREATE TRIGGER record_run AFTER UPDATE ON cin7_sync_run FOR EACH ROW EXECUTE FUNCTION record_run();`);
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('stops the expired attempt before it writes, and the retry finishes the import exactly once', async () => {
+    const { products } = await sandboxCatalog(t, t.suppliers.kiwi);
+    const job = await startImport(t, t.suppliers.kiwi, 'products');
+    jobRetried = async () => {
+      const [row] = await t.dataSource.query(
+        `SELECT retry_count FROM cin7_queue.job WHERE singleton_key = $1 AND state = 'active'`,
+        [`run:${job.id}`],
+      );
+      return (row?.retry_count ?? 0) >= 1;
+    };
+    const done = await t.waitForJob(t.suppliers.kiwi, job.id, 80_000);
+    expect(done.state).toBe('succeeded');
+    expect(done.result.created).toBe(activeStock(products).length);
+    await expectExactlyOnce(t, activeStock(products));
+
+    const history: { state: string; attempt: number; error: string | null; pages: number }[] =
+      await t.dataSource.query('SELECT state, attempt, error, pages FROM run_history ORDER BY at');
+    // The first attempt checkpointed page 1, then, past its time with page 2 in hand, stopped without writing it.
+    const first = history.filter((h) => h.attempt === 0);
+    expect(Math.max(...first.map((h) => h.pages))).toBe(1);
+    expect(first.at(-1)).toMatchObject({ state: 'paused', error: expect.stringMatching(/time ran out/) });
+    // A later attempt finished it.
+    expect(history.at(-1)).toMatchObject({ state: 'succeeded', pages: 2 });
+    expect(history.at(-1)?.attempt).toBeGreaterThanOrEqual(1);
+    // Page 2 was read by the expired attempt (and dropped) and again by the retry; page 1 only once.
+    expect(productPageRequests.filter((p) => p === 1)).toHaveLength(1);
+    expect(productPageRequests.filter((p) => p === 2).length).toBeGreaterThanOrEqual(2);
+  }, 100_000);
+});

@@ -47,7 +47,7 @@ describe('secrets', () => {
     }
     const dump = await t.dataSource.query(
       `SELECT row_to_json(c)::text AS row FROM cin7_connection c
-       UNION ALL SELECT row_to_json(j)::text FROM cin7_jobs.job j
+       UNION ALL SELECT row_to_json(j)::text FROM cin7_queue.job j
        UNION ALL SELECT row_to_json(r)::text FROM cin7_sync_run r
        UNION ALL SELECT row_to_json(x)::text FROM cin7_retired_credentials x`,
     );

@@ -109,7 +109,7 @@ describe('order push under faults', () => {
         const host = hosts[i % 2] as (typeof hosts)[number];
         const a = await host.post(`/host/orders/${o.id}/approve`).set(t.as(o.supplier));
         if (a.status !== 201) throw new Error(`approve: ${a.status} ${JSON.stringify(a.body)}`);
-        const r = await host.post(`${base}/orders/${o.id}/approved`).set(t.as(o.supplier));
+        const r = await host.post(`${base}/orders/${o.id}/approved`).set(t.asHost(o.supplier));
         if (r.status !== 202) throw new Error(`approved: ${r.status} ${JSON.stringify(r.body)}`);
         approved++;
       });
@@ -196,7 +196,7 @@ describe('order push under faults', () => {
       `SELECT last_error, count(*)::int AS n FROM cin7_order_push GROUP BY last_error ORDER BY n DESC LIMIT 5`,
     );
     const jobs = await t.dataSource.query(
-      `SELECT name, state, count(*)::int AS n FROM cin7_jobs.job GROUP BY name, state ORDER BY name, state`,
+      `SELECT name, state, count(*)::int AS n FROM cin7_queue.job GROUP BY name, state ORDER BY name, state`,
     );
     const connections = await t.dataSource.query(
       `SELECT supplier_id, paused_until, now() AS db_now FROM cin7_connection`,

@@ -88,7 +88,7 @@ describe('shipments come back from Cin7', () => {
   };
   const jobsOf = async (queue: string): Promise<number> =>
     Number(
-      (await t.dataSource.query(`SELECT count(*) AS n FROM cin7_jobs.job WHERE name = $1`, [queue]))[0].n,
+      (await t.dataSource.query(`SELECT count(*) AS n FROM cin7_queue.job WHERE name = $1`, [queue]))[0].n,
     );
 
   it('registers both shipment webhooks at the connection URL with the secret header, never storing it in clear', async () => {
@@ -200,7 +200,7 @@ describe('shipments come back from Cin7', () => {
 
   const idle = async () => {
     const [row] = await t.dataSource.query(
-      `SELECT count(*) AS n FROM cin7_jobs.job WHERE name IN ('cin7-shipment-event', 'cin7-shipment-poll')
+      `SELECT count(*) AS n FROM cin7_queue.job WHERE name IN ('cin7-shipment-event', 'cin7-shipment-poll')
         AND state IN ('created', 'active', 'retry')`,
     );
     return Number(row.n) === 0;

@@ -9,8 +9,17 @@ export type CallPriority = 'push' | 'interactive' | 'background';
  * shared through Postgres.
  */
 export interface CallBudget {
-  /** Resolves when one call may be sent. Called once per HTTP attempt (retries included). */
-  acquire(call: { method: string; path: string; priority: CallPriority }): Promise<void>;
+  /**
+   * Resolves when one call may be sent, with whatever identifies the slot taken (handed back to `answered`). Called
+   * once per HTTP attempt (retries included).
+   */
+  acquire(call: { method: string; path: string; priority: CallPriority }): Promise<unknown>;
+  /**
+   * Told when the call's answer came (or the call failed or timed out): a budget that counts a call from its start
+   * until a minute after its answer knows then when the slot frees. Cin7 counts a call when it arrives, which is
+   * somewhere in between.
+   */
+  answered?(slot: unknown): Promise<void> | void;
   /** Told when Cin7 throttled us (429 or 503), so a shared budget can pause the whole connection. */
   onThrottled?(info: { status: number; retryAfterMs: number | null }): Promise<void> | void;
 }

@@ -2,6 +2,8 @@
 export interface Clock {
   now(): number;
   sleep(ms: number): Promise<void>;
+  /** Simulated ms per real ms (tests and benchmarks run faster than the wall clock). Default 1. */
+  scale?: number;
 }
 
 export const systemClock: Clock = {

@@ -135,7 +135,7 @@ export class Cin7Transport {
   ): Promise<T> {
     const { clock, logger } = this.config;
     const ctxBase = { method: req.method, path: logPath, redact: this.redact };
-    await this.config.budget.acquire({ method: req.method, path: endpoint, priority });
+    const slot = await this.config.budget.acquire({ method: req.method, path: endpoint, priority });
 
     const countKey = `${req.method} ${endpoint.toLowerCase()}`;
     this.counts.set(countKey, (this.counts.get(countKey) ?? 0) + 1);
@@ -178,6 +178,8 @@ export class Cin7Transport {
       const mapped = this.transportError(err, signal, req.method, logPath, status);
       log(status, mapped.name);
       throw mapped;
+    } finally {
+      await this.config.budget.answered?.(slot);
     }
 
     if (status < 200 || status > 299) {

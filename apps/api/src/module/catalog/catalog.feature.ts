@@ -1,4 +1,5 @@
 import type { FeatureParts } from '../feature.js';
+import { CatalogChanges } from './catalog-changes.js';
 import { CatalogStatusController } from './catalog-status.controller.js';
 import { ImportsController } from './import/imports.controller.js';
 import { ImportsService } from './import/imports.service.js';
@@ -17,6 +18,8 @@ import { ReferenceDataService } from './reference/reference-data.service.js';
 
 /** Import customers and products, match customers, reference data (issue 4, and GET /reference of issue 3). */
 export const catalogFeature: FeatureParts = {
+  name: 'catalog',
+  uses: [],
   controllers: [
     CatalogStatusController,
     ImportsController,
@@ -25,6 +28,7 @@ export const catalogFeature: FeatureParts = {
     ReferenceDataController,
   ],
   providers: [
+    CatalogChanges,
     CatalogLinks,
     LinkStore,
     LinkViews,
@@ -32,6 +36,7 @@ export const catalogFeature: FeatureParts = {
     CustomerMatchingService,
     ReferenceDataService,
   ],
+  exports: [CatalogLinks, CatalogChanges],
   entities: [CustomerLinkEntity, ProductLinkEntity, ReferenceDataEntity],
   migrations: [Catalog1764240100000],
 };

@@ -9,6 +9,7 @@ import {
   Cin7TimeoutError,
   Cin7ValidationError,
 } from '@upstock/cin7-core';
+import { CallBudgetBusyError } from '../work/call-budget.js';
 
 interface JsonResponse {
   status(code: number): { json(body: unknown): void };
@@ -64,6 +65,9 @@ export function toApiError(exception: unknown): ApiError {
       error: 'Not Found',
       message: `Cin7 could not find it: ${exception.cin7Message}`,
     };
+  }
+  if (exception instanceof CallBudgetBusyError) {
+    return { statusCode: 503, error: 'Cin7 Busy', message: exception.message };
   }
   if (exception instanceof Cin7ThrottledError) {
     return {

@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { CredentialCipher } from '../security/credential-cipher.js';
-import { ConnectionGoneError, PostgresCallBudget } from '../work/call-budget.js';
-import { clockOf } from '../work/clock.js';
+import { budgetKeyOf, ConnectionGoneError, PostgresCallBudget } from '../work/call-budget.js';
+import { clockOf, systemClock } from '../work/clock.js';
 import { JobQueue } from '../work/job-queue.service.js';
 import type { ConnectionEntity } from './connection.entity.js';
 import type { RetiredCredentialsEntity } from './retired-credentials.entity.js';
@@ -67,14 +67,18 @@ export class Cin7ClientFactory {
     connectedOnly: boolean,
   ): Cin7Client {
     const baseFetch = this.options.fetch ?? fetch;
+    const apiKey = this.cipher.decrypt(apiKeyEncrypted);
     return new Cin7Client({
       accountId,
-      apiKey: this.cipher.decrypt(apiKeyEncrypted),
+      apiKey,
       priority,
       ...this.common(),
+      // A user waits on interactive calls: one attempt, and a clear 503 rather than minutes of retries.
+      ...(priority === 'interactive' ? { retry: { maxAttempts: 1 } } : {}),
       budget: new PostgresCallBudget(
         this.dataSource,
         connectionId,
+        budgetKeyOf(accountId, apiKey),
         this.clock,
         {
           callsPerMinute: this.options.callsPerMinute,

@@ -5,7 +5,7 @@ import type { AccountChange, Connection, ConnectionResponse, ConnectRequest } fr
 import type { CallPriority, Cin7Client } from '@upstock/cin7-core';
 import { type EntityManager, Repository } from 'typeorm';
 import { CredentialCipher } from '../security/credential-cipher.js';
-import { ConnectionGoneError } from '../work/call-budget.js';
+import { budgetKeyOf, ConnectionGoneError } from '../work/call-budget.js';
 import { JobQueue, QUEUES } from '../work/job-queue.service.js';
 import { SyncRuns } from '../work/sync-runs.service.js';
 import { Cin7ClientFactory } from './cin7-client.factory.js';
@@ -36,7 +36,6 @@ export class ConnectionsService {
         field: 'replace',
       });
     }
-    const calledAt = new Date(this.clients.clock.now());
     const me = await this.clients.forCredentials(input.accountId, input.apiKey).me.get();
     const accountId = input.accountId.toLowerCase();
     const switching = existing !== null && existing.accountId !== accountId;
@@ -61,8 +60,9 @@ export class ConnectionsService {
     });
     // The verifying call counts against the application's minute like any other: put it in the shared window.
     await this.connections.query(
-      `INSERT INTO cin7_call_log (connection_id, called_at, priority) VALUES ($1, $2, 'interactive')`,
-      [saved.id, calledAt],
+      `INSERT INTO cin7_call_log (connection_id, budget_key, called_at, answered_at, priority)
+       VALUES ($1, $2, now(), now(), 'interactive')`,
+      [saved.id, budgetKeyOf(input.accountId, input.apiKey)],
     );
     await this.queue.send(
       QUEUES.webhooks,
@@ -129,7 +129,11 @@ export class ConnectionsService {
     });
     await this.runs.cancelForSupplier(supplierId);
     await this.queue.cancelForSupplier(supplierId);
-    await this.queue.send(QUEUES.webhooks, { supplierId, action: 'unregister' });
+    await this.queue.send(
+      QUEUES.webhooks,
+      { supplierId, action: 'unregister' },
+      { singletonKey: `webhooks-unregister:${supplierId}` },
+    );
   }
 
   /** The credentials retired by the last disconnect, with a client on them, while our webhooks are removed. */

@@ -28,8 +28,20 @@ export interface SentSaleSnapshot {
   header: Cin7SaleHeaderInput;
   /** `POST /sale/order` body without SaleID (known only after the header). */
   order: Omit<Cin7SaleOrderInput, 'SaleID'>;
-  /** Tax-exclusive totals of what was sent, in the order's currency. */
-  totals: { lines: number; freight: number; total: number; currency: string };
+  /**
+   * What was sent, in the order's currency: the lines and freight as Upstock priced them (tax included when
+   * `taxInclusive`), the tax, and the sale's totals before and with tax (Cin7's `TotalBeforeTax` and `Total`).
+   * Snapshots from before tax was sent lack `beforeTax`, `tax` and `taxInclusive`.
+   */
+  totals: {
+    lines: number;
+    freight: number;
+    beforeTax?: number;
+    tax?: number;
+    total: number;
+    taxInclusive?: boolean;
+    currency: string;
+  };
   /** Tracking to set on the sale's shipment, if the order carried one. */
   tracking: { trackingNumber: string | null; trackingUrl: string | null } | null;
 }
@@ -95,6 +107,10 @@ export class OrderPushEntity {
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
+
+  /** With `refused`: a stable code when the supplier can fix the cause (`RefusalCode`), else null. */
+  @Column({ name: 'refusal_code', type: 'text', nullable: true })
+  refusalCode: string | null;
 
   @Column({ name: 'customer_name', type: 'text', nullable: true })
   customerName: string | null;

@@ -1,10 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { OrderSyncEventType } from '@upstock/cin7-contracts';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
-import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
-import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
-import { QUEUES } from '../work/job-queue.service.js';
 import {
   OrderPushEntity,
   OrderPushEventEntity,
@@ -42,6 +39,7 @@ export interface PushPatch {
   orderNumber?: string | null;
   customerName?: string | null;
   lastError?: string | null;
+  refusalCode?: string | null;
   nextAttemptAt?: Date | null;
   sentAt?: Date | null;
 }
@@ -58,6 +56,7 @@ const COLUMNS: Record<keyof PushPatch, string> = {
   orderNumber: 'order_number',
   customerName: 'customer_name',
   lastError: 'last_error',
+  refusalCode: 'refusal_code',
   nextAttemptAt: 'next_attempt_at',
   sentAt: 'sent_at',
 };
@@ -76,7 +75,6 @@ export class OrderPushRepository {
     private readonly dataSource: DataSource,
     @InjectRepository(OrderPushEntity) private readonly pushes: Repository<OrderPushEntity>,
     @InjectRepository(OrderPushEventEntity) private readonly events: Repository<OrderPushEventEntity>,
-    @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
   ) {}
 
   /**
@@ -236,7 +234,7 @@ export class OrderPushRepository {
   ): Promise<boolean> {
     const [, count]: [unknown, number] = await this.dataSource.query(
       `UPDATE cin7_order_push
-          SET state = 'pending', last_error = NULL, next_attempt_at = NULL, enqueued_at = now(), updated_at = now(),
+          SET state = 'pending', last_error = NULL, refusal_code = NULL, next_attempt_at = NULL, enqueued_at = now(), updated_at = now(),
               sent_snapshot = NULL
         WHERE id = $1 AND state = ANY($2::text[])`,
       [push.id, from],
@@ -245,13 +243,11 @@ export class OrderPushRepository {
   }
 
   /**
-   * Crash recovery beyond pg-boss's own expiry: unfinished pushes that are due, held by nobody (or by a lease
-   * nobody renews any more) and have no job waiting in the queue. Each is marked enqueued in the same statement, so
-   * two replicas sweeping at once do not both pick it.
+   * Crash recovery beyond pg-boss's own expiry: unfinished pushes that are due and held by nobody (or by a lease
+   * nobody renews any more). Each is marked enqueued in the same statement, so two replicas sweeping at once do not
+   * both pick it; a push whose job is still queued is not enqueued twice (one live job per push key).
    */
   async sweepDue(nowByClock: Date, limit: number): Promise<{ id: string; supplier_id: string }[]> {
-    const schema = this.options.queueSchema ?? 'cin7_jobs';
-    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid queue schema name "${schema}"`);
     const rows: [{ id: string; supplier_id: string }[], number] = await this.dataSource.query(
       `UPDATE cin7_order_push p SET enqueued_at = now()
         WHERE p.id IN (
@@ -260,15 +256,12 @@ export class OrderPushRepository {
              AND (c.lease_until IS NULL OR c.lease_until < now())
              AND (c.next_attempt_at IS NULL OR c.next_attempt_at <= $1)
              AND (c.enqueued_at IS NULL OR c.enqueued_at < now() - make_interval(secs => $3))
-             AND NOT EXISTS (
-               SELECT 1 FROM ${schema}.job j
-                WHERE j.name = $4 AND j.state IN ('created', 'retry') AND j.data->>'pushId' = c.id::text)
              AND EXISTS (SELECT 1 FROM cin7_connection k WHERE k.supplier_id = c.supplier_id AND k.status = 'connected')
            ORDER BY c.approved_at
            LIMIT $2
            FOR UPDATE SKIP LOCKED)
         RETURNING p.id, p.supplier_id`,
-      [nowByClock, limit, SWEEP_GRACE_SECONDS, QUEUES.orderPush],
+      [nowByClock, limit, SWEEP_GRACE_SECONDS],
     );
     return rows[0];
   }

@@ -10,23 +10,20 @@ import {
   orderSyncEventTypeSchema,
   type SendHeldResult,
 } from '@upstock/cin7-contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { ConnectionGoneError } from '../work/call-budget.js';
 import { clockOf } from '../work/clock.js';
 import { JobQueue, QUEUES } from '../work/job-queue.service.js';
+import type { RecordApprovalOptions } from './order-approvals.js';
 import type { OrderPushEntity, OrderPushEventEntity, OrderPushState } from './order-push.entity.js';
 import { OrderPushRepository } from './order-push.repository.js';
 import { defaultsKey, OrderPushWorker } from './order-push.worker.js';
 import { buildSale, externalIdFor, refusalBeforeCin7 } from './sale.mapper.js';
 import { SaleDefaultsService } from './sale-defaults.service.js';
+import { applySaleHooks } from './sale-hooks.js';
 import { SaleInputs } from './sale-inputs.service.js';
-
-export interface RecordApprovalOptions {
-  /** The host's transaction: the push (and its job) commit with the approval, or not at all. */
-  manager?: EntityManager;
-}
 
 /**
  * What the host and the panel ask of order pushes: record an approval, read pushes and their timelines, retry a
@@ -84,10 +81,19 @@ export class OrderPushService {
     return push;
   }
 
-  /** The HTTP variant for hosts in another process. */
+  /**
+   * The HTTP variant for hosts in another process. The host's own word on the order decides: an order it does not
+   * report as approved (a draft, a cancelled order) is refused and nothing is recorded or sent.
+   */
   async approveFromRoute(supplierId: string, orderId: string): Promise<OrderSync> {
     const order = await this.options.ports.orders.findOrder(supplierId, orderId);
     if (!order) throw new NotFoundException(`No order ${orderId}`);
+    if (order.status !== 'approved' && order.status !== 'shipped') {
+      throw new ConflictException({
+        message: `Order ${order.number} is ${order.status} in the host; only approved orders go to Cin7.`,
+        error: 'Not Approved',
+      });
+    }
     const push = await this.recordApproval(supplierId, orderId);
     if (!push) {
       throw new ConflictException({
@@ -227,11 +233,15 @@ export class OrderPushService {
       }
       return refused(mapping.refusal);
     }
+    const snapshot = await applySaleHooks(this.options, mapping.snapshot, {
+      supplierId,
+      order: gathered.input.order,
+    });
     return {
       orderId,
       refusal: null,
-      header: { ...mapping.snapshot.header },
-      order: { ...mapping.snapshot.order },
+      header: { ...snapshot.header },
+      order: { ...snapshot.order },
       summary: mapping.summary,
       sent,
     };
@@ -262,6 +272,7 @@ export class OrderPushService {
       cin7SaleNumber: push.cin7OrderNumber,
       error:
         push.state === 'failed' || push.state === 'refused' || push.state === 'held' ? push.lastError : null,
+      refusalCode: push.state === 'refused' ? push.refusalCode : null,
       totalsMismatch: push.totalsMismatch,
       tracking: order?.tracking ?? null,
       attempts: push.attempts,

@@ -15,12 +15,14 @@ import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { ConnectionsService } from '../connection/connections.service.js';
 import { ConnectionGoneError } from '../work/call-budget.js';
-import { clockOf } from '../work/clock.js';
+import { clockOf, systemClock } from '../work/clock.js';
+import { withWriteGuard } from '../work/job-context.js';
 import { type JobData, JobQueue, QUEUES } from '../work/job-queue.service.js';
 import { isTransient } from '../work/sync-runs.service.js';
 import type { OrderPushEntity, SentSaleSnapshot } from './order-push.entity.js';
 import {
   HEARTBEAT_MS,
+  LEASE_SECONDS,
   LeaseLostError,
   type NewEvent,
   OrderPushRepository,
@@ -28,8 +30,15 @@ import {
 } from './order-push.repository.js';
 import { buildSale, refusalBeforeCin7 } from './sale.mapper.js';
 import { SaleDefaultsService } from './sale-defaults.service.js';
+import { applySaleHooks } from './sale-hooks.js';
 import { SaleInputs } from './sale-inputs.service.js';
-import { type PushProgress, pushSaleOnce, type SalesApi, SaleUnusableError } from './sale-push.engine.js';
+import {
+  type PushProgress,
+  pushSaleOnce,
+  SaleNotListedYetError,
+  type SalesApi,
+  SaleUnusableError,
+} from './sale-push.engine.js';
 
 export const ORDER_PUSH_SWEEP_INTERVAL = 'cin7-core:order-push-sweep';
 /** Workers of the push queue per replica: pushes of several suppliers (each on its own budget) move in parallel. */
@@ -84,7 +93,7 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     return this.queue.send(
       QUEUES.orderPush,
       { supplierId: push.supplierId, pushId: push.id },
-      manager ? { manager } : {},
+      { singletonKey: `push:${push.id}`, ...(manager ? { manager } : {}) },
     );
   }
 
@@ -115,16 +124,30 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     const push = await this.repo.claim(pushId, owner);
     if (!push) return; // finished, or another worker holds it
     let lost = false;
+    let renewedAt = Date.now();
     const heartbeat = setInterval(() => {
       this.repo.renew(pushId, owner).then(
         (held) => {
-          if (!held) lost = true;
+          if (held) renewedAt = Date.now();
+          else lost = true;
         },
-        () => undefined,
+        (error) => {
+          this.logger.warn(`order push ${pushId}: lease renewal failed: ${errorText(error)}`);
+          // Unconfirmed for a whole lease: another worker may hold it now. Stop before the next write.
+          if (Date.now() - renewedAt >= LEASE_SECONDS * 1000) lost = true;
+        },
       );
     }, HEARTBEAT_MS);
+    // Right before every Cin7 write (after its wait for the budget): the lease is still ours, or nothing is sent.
+    const checkLease = async () => {
+      if (lost || !(await this.repo.renew(pushId, owner))) {
+        lost = true;
+        throw new LeaseLostError();
+      }
+      renewedAt = Date.now();
+    };
     try {
-      await this.run(push, owner, () => lost);
+      await withWriteGuard(checkLease, () => this.run(push, owner, () => lost));
     } finally {
       clearInterval(heartbeat);
       await this.repo.release(pushId, owner).catch(() => undefined);
@@ -150,7 +173,7 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
       if (!snapshot) {
         const built = await this.build(push, getClient);
         if (!built.ok) {
-          await this.refuse(push, owner, attempt, built.refusal, built.orderNumber);
+          await this.refuse(push, owner, attempt, built.refusal, built.orderNumber, built.code ?? null);
           return;
         }
         snapshot = built.snapshot;
@@ -196,6 +219,16 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
           });
           return;
         } catch (error) {
+          if (error instanceof SaleNotListedYetError) {
+            // Waiting out Cin7's listing lag is part of the lookup the timeline already announced.
+            if (this.queue.isStopping) {
+              await save({ state: 'pending', nextAttemptAt: null });
+              return;
+            }
+            await this.clock.sleep(error.retryInMs);
+            pass--;
+            continue;
+          }
           if (!isTransient(error)) throw error;
           const message = transientMessage(error);
           // A write's unknown outcome is already on the timeline (the engine wrote it); say what else happened.
@@ -234,7 +267,7 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
   private async refreshDefaults(supplierId: string): Promise<void> {
     try {
       const { client } = await this.connections.clientFor(supplierId, 'background');
-      await this.defaults.refresh(supplierId, client);
+      await this.defaults.refresh(supplierId, client, await this.inputs.freightName(supplierId));
     } catch (error) {
       if (!(error instanceof ConnectionGoneError)) throw error;
     }
@@ -246,7 +279,7 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     getClient: () => Promise<Cin7Client>,
   ): Promise<
     | { ok: true; snapshot: SentSaleSnapshot; orderNumber: string; customerName: string | null }
-    | { ok: false; refusal: string; orderNumber: string | null }
+    | { ok: false; refusal: string; code?: string | null; orderNumber: string | null }
   > {
     const gathered = await this.inputs.gather(push.supplierId, push.upstockOrderId);
     if (!gathered.ok)
@@ -254,12 +287,25 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     const { input } = gathered;
     const early = refusalBeforeCin7(input);
     if (early) return { ok: false, refusal: early, orderNumber: input.order.number };
-    const defaults = await this.defaults.fresh(push.supplierId, await getClient());
+    const defaults = await this.defaults.fresh(
+      push.supplierId,
+      await getClient(),
+      input.settings.freightServiceName,
+    );
     const mapping = buildSale({ ...input, defaults });
-    if (!mapping.ok) return { ok: false, refusal: mapping.refusal, orderNumber: input.order.number };
+    if (!mapping.ok)
+      return {
+        ok: false,
+        refusal: mapping.refusal,
+        code: mapping.code ?? null,
+        orderNumber: input.order.number,
+      };
     return {
       ok: true,
-      snapshot: mapping.snapshot,
+      snapshot: await applySaleHooks(this.options, mapping.snapshot, {
+        supplierId: push.supplierId,
+        order: input.order,
+      }),
       orderNumber: input.order.number,
       customerName: input.customer?.cin7Name ?? input.customerName,
     };
@@ -271,10 +317,12 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     attempt: number,
     reason: string,
     orderNumber: string | null,
+    code: string | null,
   ): Promise<void> {
     await this.repo.patch(push.id, owner, {
       state: 'refused',
       lastError: reason,
+      refusalCode: code,
       ...(orderNumber ? { orderNumber } : {}),
     });
     await this.repo.addEvent(push, { type: 'refused', message: reason, attempt });
@@ -371,4 +419,8 @@ function backoffMs(error: unknown, pass: number): number {
   if (error instanceof Cin7ThrottledError) return 5_000;
   const ceiling = Math.min(60_000, 1_000 * 2 ** (pass - 1));
   return ceiling / 2 + Math.floor(Math.random() * (ceiling / 2));
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

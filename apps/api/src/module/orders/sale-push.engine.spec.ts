@@ -110,12 +110,16 @@ const snapshot: SentSaleSnapshot = {
   order: {
     Status: 'AUTHORISED',
     Lines: [
-      { ProductID: 'p1', Name: 'Tent', Quantity: 1, Price: 10, TaxRule: 'GST', Total: 10 },
-      { ProductID: 'p2', Name: 'Stove', Quantity: 2, Price: 5, TaxRule: 'GST', Total: 10 },
+      { ProductID: 'p1', Name: 'Tent', Quantity: 1, Price: 10, Tax: 1.5, TaxRule: 'GST', Total: 10 },
+      { ProductID: 'p2', Name: 'Stove', Quantity: 2, Price: 5, Tax: 1.5, TaxRule: 'GST', Total: 10 },
     ],
     AdditionalCharges: [],
+    Memo: 'Upstock order 1',
+    TotalBeforeTax: 20,
+    Tax: 3,
+    Total: 23,
   },
-  totals: { lines: 20, freight: 0, total: 20, currency: 'NZD' },
+  totals: { lines: 20, freight: 0, beforeTax: 20, tax: 3, total: 23, taxInclusive: false, currency: 'NZD' },
   tracking: null,
 };
 

@@ -53,11 +53,30 @@ export interface EngineDeps {
 export class SaleUnusableError extends Error {}
 
 /**
+ * How long after a header was sent the lookup keeps trusting that `saleList` may not list the sale yet. Nothing in
+ * the Blueprint says a new sale is listed at once (saleList, BP L20400-20549), and the sandbox lists it seconds
+ * later; so a lookup that finds nothing within this time looks again (with backoff) instead of creating a second
+ * sale. At least a minute.
+ */
+export const LISTING_GRACE_MS = 2 * 60_000;
+
+/**
+ * The sale may exist but is not listed yet (see LISTING_GRACE_MS): transient, nothing written; look again later.
+ * Recorded once on the timeline by the pass that sent the header, so retries add no noise.
+ */
+export class SaleNotListedYetError extends Error {
+  constructor(readonly retryInMs: number) {
+    super('The new sale is not listed by Cin7 yet; looking again before creating anything');
+  }
+}
+
+/**
  * One pass of a push towards a complete sale, exactly once. Each step stores what it is about to do before doing
  * it, so a pass that dies anywhere (a lost answer, a crash, a killed replica) is resumed by the next pass without
  * guessing:
  *
- * 1. No sale id, but a header may have been sent (`headerSentAt`): look the sale up by its ExternalID first.
+ * 1. No sale id, but a header may have been sent (`headerSentAt`): look the sale up by its ExternalID first; a
+ *    sale not listed yet is looked up again for LISTING_GRACE_MS before anything is created again.
  * 2. Still no sale: store `headerSentAt`, `POST /sale`, store the sale id the moment it is known.
  * 3. Lines may have been sent (`linesSentAt`): read the sale; if its order already holds our lines, done.
  * 4. Store `linesSentAt`, `POST /sale/order` (it replaces lines, so sending again while DRAFT is harmless).
@@ -77,6 +96,12 @@ export async function pushSaleOnce(
   if (!saleId && p.headerSentAt) {
     const found = await sales.findByExternalId(p.externalId);
     const first = [...found].sort((a, b) => (a.OrderNumber ?? '').localeCompare(b.OrderNumber ?? ''))[0];
+    const sinceHeader = deps.clock.now() - p.headerSentAt.getTime();
+    if (!first && sinceHeader < LISTING_GRACE_MS) {
+      // Backoff: 5 s, 10 s, 20 s, then every 30 s, until the grace has passed.
+      const nextIn = Math.min(30_000, Math.max(5_000, sinceHeader));
+      throw new SaleNotListedYetError(Math.min(nextIn, LISTING_GRACE_MS - sinceHeader + 1));
+    }
     if (first) {
       saleId = first.SaleID.toLowerCase();
       orderNumber = first.OrderNumber || orderNumber;
@@ -117,7 +142,9 @@ export async function pushSaleOnce(
     if (sale.Status === 'VOIDED')
       throw new SaleUnusableError(`The Cin7 sale ${orderNumber ?? saleId} was voided in Cin7`);
     orderNumber = sale.Order?.SaleOrderNumber || orderNumber;
-    if (orderHoldsLines(sale, p.snapshot)) {
+    // An authorised order cannot be replaced: it never gets a second POST sale/order. If its lines differ from ours,
+    // the shipments feature's totals check raises the heads-up.
+    if (orderHoldsLines(sale, p.snapshot) || sale.Order?.Status === 'AUTHORISED') {
       await deps.event({
         type: 'lines-saved',
         message: `Cin7 already holds the lines of sale ${orderNumber ?? saleId}; nothing sent again`,

@@ -15,6 +15,8 @@ import { WebhookRegistrations } from './webhooks/webhook-registrations.service.j
 
 /** Shipments and drift come back: webhooks and the reconciling poll (issue 7). */
 export const shipmentsFeature: FeatureParts = {
+  name: 'shipments',
+  uses: ['orders'],
   controllers: [ShipmentsController, Cin7WebhookController],
   providers: [
     { provide: ORDER_PUSH_LEDGER, useClass: OrderPushLedgerAdapter },
@@ -25,6 +27,7 @@ export const shipmentsFeature: FeatureParts = {
     WebhookInbox,
     WebhookRegistrations,
   ],
+  exports: [],
   entities: [ShipmentStateEntity, ShipmentScheduleEntity],
   migrations: [Shipments1764240400000],
 };

@@ -1,19 +1,26 @@
+import { createHash } from 'node:crypto';
 import type { CallBudget, CallPriority, Clock } from '@upstock/cin7-core';
 import type { DataSource } from 'typeorm';
+import { assertJobAlive, guardWrite } from './job-context.js';
 
 /** Cin7 counts calls per API application over a minute (reference §2.1). */
 export const CIN7_WINDOW_MS = 60_000;
 /**
- * A call reaches Cin7 some time after we count it, and our clock is not Cin7's: the window is widened by this margin,
- * which must exceed that delay (a sliding window of arrivals then never holds more than the limit).
+ * A call holds its slot from its start until a window after its answer, so however late it reached Cin7 (a busy
+ * process, a slow network), it has left Cin7's window before the slot is used again. This margin covers the rest:
+ * clock differences between database and Cin7.
  */
 export const DEFAULT_WINDOW_MARGIN_MS = 1_000;
 /** Slots kept free for more urgent work: order pushes may use all 60, interactive calls leave 3, syncs leave 8. */
 const RESERVED_FOR_MORE_URGENT: Record<CallPriority, number> = { push: 0, interactive: 3, background: 8 };
 /** Pause after Cin7 throttles us with no Retry-After (it sends none): a whole window. */
 export const THROTTLE_PAUSE_MS = CIN7_WINDOW_MS;
-/** Upper bound of one wait, so a waiter re-checks (a pause may be lifted, a disconnect may happen). */
+/** Upper bound of one wait, so a waiter re-checks (a pause may be lifted, a disconnect may happen). Real ms. */
 const MAX_SINGLE_WAIT_MS = 5_000;
+/** A user waits at most this long (real ms) for a slot: then a clear 503 rather than a hanging request. */
+export const INTERACTIVE_MAX_WAIT_MS = 3_000;
+/** A call with no answer recorded after this many windows is taken to have died with its process. */
+const IN_FLIGHT_WINDOWS = 3;
 
 export class ConnectionGoneError extends Error {
   constructor() {
@@ -28,14 +35,35 @@ export class ShuttingDownError extends Error {
   }
 }
 
+/** A user-facing call found no slot within a few seconds: every call of the Cin7 account's minute is in use. */
+export class CallBudgetBusyError extends Error {
+  constructor() {
+    super(
+      "All of this Cin7 account's calls for the minute are in use (background work shares them). Try again in a minute.",
+    );
+  }
+}
+
 /**
- * The 60-calls-a-minute budget of one connection, shared by every replica through Postgres: a sliding window of
- * the calls taken (cin7_call_log), read and extended under a per-connection advisory lock.
+ * What Cin7 limits (its account and API key), as a key the call log can store: a hash, so the API key itself is
+ * never written. Two suppliers connected to one Cin7 account with the same key share one budget.
+ */
+export function budgetKeyOf(accountId: string, apiKey: string): string {
+  return createHash('sha256')
+    .update(`cin7-call-budget\n${accountId.trim().toLowerCase()}\n${apiKey.trim()}`)
+    .digest('hex');
+}
+
+/**
+ * The 60-calls-a-minute budget of one Cin7 account and API key, shared by every replica through Postgres: a window of
+ * the calls taken (cin7_call_log), read and extended under a per-key advisory lock, in database time (one clock for
+ * every replica). A call holds its slot from its start until a window after its answer.
  */
 export class PostgresCallBudget implements CallBudget {
   constructor(
     private readonly dataSource: DataSource,
     private readonly connectionId: string,
+    private readonly budgetKey: string,
     private readonly clock: Clock,
     private readonly limits: { callsPerMinute?: number; marginMs?: number; connectedOnly?: boolean } = {},
     private readonly isStopping: () => boolean = () => false,
@@ -45,66 +73,101 @@ export class PostgresCallBudget implements CallBudget {
     return this.limits.callsPerMinute ?? 60;
   }
 
-  private get windowMs(): number {
-    return CIN7_WINDOW_MS + (this.limits.marginMs ?? DEFAULT_WINDOW_MARGIN_MS);
+  /** Simulated ms per real ms: the database runs on real time, the module's clock may run faster. */
+  private get scale(): number {
+    return this.clock.scale ?? 1;
   }
 
-  async acquire(call: { priority: CallPriority }): Promise<void> {
+  /** The window in real ms (the database's). */
+  private get windowMs(): number {
+    return (CIN7_WINDOW_MS + (this.limits.marginMs ?? DEFAULT_WINDOW_MARGIN_MS)) / this.scale;
+  }
+
+  async acquire(call: { method: string; priority: CallPriority }): Promise<string> {
     const allowed = this.callsPerMinute - RESERVED_FOR_MORE_URGENT[call.priority];
+    const giveUpAt = call.priority === 'interactive' ? Date.now() + INTERACTIVE_MAX_WAIT_MS : Infinity;
     for (;;) {
       if (this.isStopping()) throw new ShuttingDownError();
-      const waitMs = await this.tryTake(call.priority, allowed);
-      if (waitMs === 0) return;
-      await this.clock.sleep(Math.min(waitMs, MAX_SINGLE_WAIT_MS));
+      // The job this call works for expired or was taken over: no more calls on its behalf.
+      assertJobAlive();
+      const taken = await this.tryTake(call.priority, allowed);
+      if ('slot' in taken) {
+        // The wait may have been long: a write checks, now, that its work is still ours (an order push's lease).
+        if (call.method !== 'GET') await guardWrite();
+        return taken.slot;
+      }
+      // A user does not wait for a slot that frees later than they would wait: they are told at once.
+      if (taken.waitMs > giveUpAt - Date.now()) throw new CallBudgetBusyError();
+      await this.clock.sleep(Math.min(taken.waitMs, MAX_SINGLE_WAIT_MS) * this.scale);
     }
   }
 
+  async answered(slot: unknown): Promise<void> {
+    if (typeof slot !== 'string') return;
+    await this.dataSource.query(`UPDATE cin7_call_log SET answered_at = now() WHERE id = $1`, [slot]);
+  }
+
   async onThrottled(info: { retryAfterMs: number | null }): Promise<void> {
-    const until = new Date(this.clock.now() + (info.retryAfterMs ?? THROTTLE_PAUSE_MS));
+    const pauseMs = info.retryAfterMs ?? THROTTLE_PAUSE_MS;
+    // Everyone on this Cin7 key waits (database time); the connection shows the pause to its supplier.
+    await this.dataSource.query(
+      `INSERT INTO cin7_call_budget (budget_key, paused_until)
+       VALUES ($1, now() + make_interval(secs => $2))
+       ON CONFLICT (budget_key) DO UPDATE SET paused_until = GREATEST(cin7_call_budget.paused_until, EXCLUDED.paused_until)`,
+      [this.budgetKey, pauseMs / this.scale / 1000],
+    );
+    const until = new Date(this.clock.now() + pauseMs);
     await this.dataSource.query(
       `UPDATE cin7_connection SET paused_until = GREATEST(COALESCE(paused_until, $2), $2) WHERE id = $1`,
       [this.connectionId, until],
     );
   }
 
-  /** Takes a slot and answers 0, or answers how long to wait before trying again. */
-  private tryTake(priority: CallPriority, allowed: number): Promise<number> {
+  /** Takes a slot (its call log id), or answers how long to wait (real ms) before trying again. */
+  private tryTake(priority: CallPriority, allowed: number): Promise<{ slot: string } | { waitMs: number }> {
     return this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('cin7-budget'), hashtext($1))`, [
-        this.connectionId,
-      ]);
-      const now = this.clock.now();
-      const [connection] = await m.query(`SELECT status, paused_until FROM cin7_connection WHERE id = $1`, [
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('cin7-budget'), hashtext($1))`, [this.budgetKey]);
+      const [connection] = await m.query(`SELECT status FROM cin7_connection WHERE id = $1`, [
         this.connectionId,
       ]);
       // Only the clean-up after a disconnect (removing our webhooks) may call for a disconnected connection.
       if (!connection || (connection.status !== 'connected' && this.limits.connectedOnly !== false)) {
         throw new ConnectionGoneError();
       }
-      const pausedUntil = connection.paused_until ? new Date(connection.paused_until).getTime() : 0;
-      if (pausedUntil > now) return pausedUntil - now;
-
-      const windowStart = new Date(now - this.windowMs);
-      await m.query(`DELETE FROM cin7_call_log WHERE connection_id = $1 AND called_at < $2`, [
-        this.connectionId,
-        windowStart,
-      ]);
-      const taken: { called_at: Date }[] = await m.query(
-        `SELECT called_at FROM cin7_call_log WHERE connection_id = $1 ORDER BY called_at`,
-        [this.connectionId],
+      const [state] = await m.query(
+        `SELECT GREATEST(0, EXTRACT(EPOCH FROM (paused_until - now())) * 1000)::float8 AS wait_ms
+           FROM cin7_call_budget WHERE budget_key = $1`,
+        [this.budgetKey],
       );
-      if (taken.length < allowed) {
-        await m.query(`INSERT INTO cin7_call_log (connection_id, called_at, priority) VALUES ($1, $2, $3)`, [
-          this.connectionId,
-          new Date(now),
-          priority,
-        ]);
-        return 0;
+      if (state && state.wait_ms > 0) return { waitMs: Math.ceil(state.wait_ms) };
+
+      const windowS = this.windowMs / 1000;
+      // Out of the window: answered more than a window ago, or never answered (its process died) long ago.
+      await m.query(
+        `DELETE FROM cin7_call_log
+          WHERE budget_key = $1
+            AND (answered_at < now() - make_interval(secs => $2)
+                 OR (answered_at IS NULL AND called_at < now() - make_interval(secs => $3)))`,
+        [this.budgetKey, windowS, windowS * IN_FLIGHT_WINDOWS],
+      );
+      // When each slot in use frees, in ms from now; null while its call has no answer yet.
+      const held: { frees_in_ms: number | null }[] = await m.query(
+        `SELECT (EXTRACT(EPOCH FROM (answered_at + make_interval(secs => $2) - now())) * 1000)::float8 AS frees_in_ms
+           FROM cin7_call_log WHERE budget_key = $1
+          ORDER BY answered_at NULLS LAST`,
+        [this.budgetKey, windowS],
+      );
+      if (held.length < allowed) {
+        const [row] = await m.query(
+          `INSERT INTO cin7_call_log (connection_id, budget_key, called_at, priority) VALUES ($1, $2, now(), $3)
+           RETURNING id`,
+          [this.connectionId, this.budgetKey, priority],
+        );
+        return { slot: String(row.id) };
       }
-      // The slot we need frees when the call `taken.length - allowed` places from the oldest leaves the window.
-      const freeing = taken[taken.length - allowed] ?? taken[0];
-      const freesAt = new Date(freeing?.called_at ?? now).getTime() + this.windowMs;
-      return Math.max(1, freesAt - now);
+      // The slot we need frees when the call `held.length - allowed` places from the earliest-freeing one does.
+      const freeing = held[held.length - allowed]?.frees_in_ms;
+      return { waitMs: Math.max(1, Math.ceil(freeing ?? MAX_SINGLE_WAIT_MS)) };
     });
   }
 }

@@ -11,6 +11,7 @@ export const systemClock: Clock = {
  */
 export function scaledClock(scale: number, origin = Date.now()): Clock {
   return {
+    scale,
     now: () => origin + (Date.now() - origin) * scale,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms / scale))),
   };

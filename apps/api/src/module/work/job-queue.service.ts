@@ -5,12 +5,13 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import PgBoss from 'pg-boss';
+import { type ConstructorOptions, type Db, type JobWithMetadata, PgBoss } from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { ShuttingDownError } from './call-budget.js';
+import { runInJob } from './job-context.js';
 
 /** Every queue the module uses. A job's data always carries the supplier it works for. */
 export const QUEUES = {
@@ -21,6 +22,7 @@ export const QUEUES = {
   shipmentEvent: 'cin7-shipment-event',
   referenceRefresh: 'cin7-reference-refresh',
   webhooks: 'cin7-webhooks',
+  scheduledSync: 'cin7-scheduled-sync',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -36,18 +38,24 @@ export interface QueueHandlerOptions {
 
 export interface SendOptions {
   /**
-   * Deduplicates: while a job of the queue with this key is queued, retrying or active, another send is a no-op
-   * (answers null). Checked under an advisory lock, so two replicas cannot both enqueue.
+   * What the job is about (a run, a push, a supplier's poll). Every queue is `exclusive`: while a job with this key
+   * is queued, retrying or active, another send is a no-op (answers null). pg-boss enforces it with a unique index,
+   * so two replicas cannot both enqueue.
    */
-  singletonKey?: string;
+  singletonKey: string;
   startAfter?: Date;
-  /** Enqueue inside the caller's transaction (the host's approval, say). */
+  /** Enqueue inside the caller's transaction (the host's approval, a run's creation). */
   manager?: EntityManager;
 }
 
-/** What a handler knows of its job: whether a failure now is final (no retry left), so it can end visibly. */
+/** What a handler knows of its job. */
 export interface JobAttempt {
+  /** A failure now is final (no retry left), so the handler can end visibly. */
   lastAttempt: boolean;
+  /** Which attempt of the job this is (0 for the first): fences work a previous attempt may still be doing. */
+  attempt: number;
+  /** Aborted when the job expires or its claim is lost; also checked by every Cin7 call (job-context). */
+  signal: AbortSignal;
 }
 
 type Handler = (data: JobData, attempt: JobAttempt) => Promise<void>;
@@ -56,17 +64,37 @@ type Handler = (data: JobData, attempt: JobAttempt) => Promise<void>;
 const RETRY_LIMIT = 8;
 const RETRY_DELAY_S = 5;
 /**
- * A job still active after this long is considered crashed (its replica died) and is retried by another. Longer
- * than any unit of work here: an import page or a price sync waits at most a minute or two for its call budget.
+ * A job still active after this long has its signal aborted and is retried (pg-boss 12 fails it and aborts the
+ * handler's signal; the handler stops at its next step). Longer than any unit of work here: an import page or a
+ * price sync waits at most a minute or two for its call budget.
  */
 export const DEFAULT_JOB_EXPIRE_S = 10 * 60;
+/**
+ * A worker refreshes its job's heartbeat every half of this; a job not refreshed for this long (its replica died or
+ * froze) is retried by another replica, and the frozen one finds its claim gone at its next heartbeat.
+ */
+export const DEFAULT_JOB_HEARTBEAT_S = 30;
 /** How often expired jobs are looked for, so a dead replica's work is taken over soon after it expires. */
 export const DEFAULT_MAINTENANCE_INTERVAL_S = 30;
-const POLL_INTERVAL_S = 0.5;
+/** Completed and failed jobs are kept this long for inspection, then deleted by pg-boss. */
+const DELETE_AFTER_S = 7 * 24 * 3600;
+/**
+ * Idle polling of each worker while LISTEN/NOTIFY is up: a new job wakes its workers at once, so polling only finds
+ * jobs that become due later (retries after their backoff, deferred jobs). Without LISTEN (a pooler in transaction
+ * mode), workers poll every POLL_INTERVAL_S instead.
+ */
+const NOTIFY_POLL_INTERVAL_S = 10;
+const POLL_INTERVAL_S = 2;
+/** pg-boss's own connections (maintenance, fetches, completions); the LISTEN connection comes on top. */
+const QUEUE_POOL_SIZE = 4;
+/** The pg-boss 10 schema this module used before pg-boss 12 (which cannot migrate it): see adoptLegacySchema. */
+export const LEGACY_QUEUE_SCHEMA = 'cin7_jobs';
+export const DEFAULT_QUEUE_SCHEMA = 'cin7_queue';
 
 /**
- * Durable background work in Postgres (pg-boss): claimed with SKIP LOCKED so any number of replicas can run,
- * retried with backoff, taken over when a replica dies. Runs on the host's connection pool.
+ * Durable background work in Postgres (pg-boss 12): claimed with SKIP LOCKED so any number of replicas can run,
+ * retried with backoff, taken over when a replica dies, one live job per key; workers wake on LISTEN/NOTIFY.
+ * The module never runs SQL on pg-boss's tables: everything goes through pg-boss's API.
  */
 @Injectable()
 export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
@@ -75,6 +103,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private boss: PgBoss | null = null;
   private starting: Promise<PgBoss> | null = null;
   private stopping = false;
+  private legacyFound = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -91,20 +120,34 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     const boss = await this.start();
     if (this.options.workersEnabled === false) return;
     for (const [queue, { handler, options }] of this.handlers) {
-      for (let i = 0; i < (options.concurrency ?? 1); i++) {
-        await boss.work<JobData>(
-          queue,
-          { pollingIntervalSeconds: POLL_INTERVAL_S, batchSize: 1, includeMetadata: true },
-          async (jobs) => {
-            for (const job of jobs) {
-              // Fetched as the replica began to stop: leave it to another (the failure schedules a retry).
-              if (this.stopping) throw new ShuttingDownError();
-              await handler(job.data, { lastAttempt: job.retryCount >= job.retryLimit });
-            }
-          },
-        );
-      }
+      await boss.work(
+        queue,
+        {
+          pollingIntervalSeconds: POLL_INTERVAL_S,
+          notifyPollingIntervalSeconds: NOTIFY_POLL_INTERVAL_S,
+          batchSize: 1,
+          includeMetadata: true,
+          localConcurrency: options.concurrency ?? 1,
+        },
+        async ([job]: JobWithMetadata<JobData>[]) => {
+          if (!job) return;
+          // Fetched as the replica began to stop: leave it to another (the failure schedules a retry).
+          if (this.stopping) throw new ShuttingDownError();
+          await runInJob(job.signal, () =>
+            handler(job.data, {
+              lastAttempt: job.retryCount >= job.retryLimit,
+              attempt: job.retryCount,
+              signal: job.signal,
+            }),
+          );
+        },
+      );
     }
+  }
+
+  /** Resolves once the queue's schema and queues exist. */
+  async ready(): Promise<void> {
+    await this.start();
   }
 
   /** True once this replica is shutting down: work in progress should stop at a safe point and be resumed. */
@@ -112,82 +155,149 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     return this.stopping;
   }
 
-  async send(queue: QueueName, data: JobData, options: SendOptions = {}): Promise<string | null> {
+  /**
+   * True when this start found the pg-boss 10 schema of an earlier version: its jobs cannot be carried over, so the
+   * features re-enqueue their work from their own tables (SyncRuns for runs; the push sweep and the schedulers
+   * re-create the rest on their next tick).
+   */
+  get adoptedLegacySchema(): boolean {
+    return this.legacyFound;
+  }
+
+  async send(queue: QueueName, data: JobData, options: SendOptions): Promise<string | null> {
     const boss = await this.start();
     const { singletonKey, manager } = options;
-    const sendWith = (m: EntityManager) =>
-      boss.send(queue, data, {
-        retryLimit: RETRY_LIMIT,
-        retryDelay: RETRY_DELAY_S,
-        retryBackoff: true,
-        expireInSeconds: this.options.jobExpireSeconds ?? DEFAULT_JOB_EXPIRE_S,
-        ...(singletonKey ? { singletonKey } : {}),
-        ...(options.startAfter ? { startAfter: options.startAfter } : {}),
-        db: { executeSql: async (text, values) => ({ rows: await m.query(text, values) }) },
-      });
-    if (!singletonKey) return sendWith(manager ?? this.dataSource.manager);
-    // pg-boss 10 deduplicates keys only under special queue policies (which would also limit keyless jobs), so the
-    // "one live job per key" rule is enforced here, under a lock two replicas share.
-    const dedupe = async (m: EntityManager) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('cin7-jobs'), hashtext($1))`, [
-        `${queue}:${singletonKey}`,
-      ]);
-      const live = await m.query(
-        `SELECT 1 FROM ${this.schema()}.job
-          WHERE name = $1 AND singleton_key = $2 AND state IN ('created', 'retry', 'active') LIMIT 1`,
-        [queue, singletonKey],
-      );
-      return live.length ? null : sendWith(m);
-    };
-    return manager ? dedupe(manager) : this.dataSource.transaction(dedupe);
+    if (!singletonKey) throw new Error(`A ${queue} job needs a singletonKey`);
+    return boss.send(queue, data, {
+      singletonKey,
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+      ...(manager ? { db: managerDb(manager) } : {}),
+    });
+  }
+
+  /** True while a job with this key is queued, retrying or active. */
+  async isLive(queue: QueueName, singletonKey: string): Promise<boolean> {
+    const boss = await this.start();
+    const jobs = await boss.findJobs(queue, { key: singletonKey });
+    return jobs.some((j) => j.state === 'created' || j.state === 'retry' || j.state === 'active');
   }
 
   /** Cancels every queued job of a supplier (on disconnect). Jobs already running stop at their next Cin7 call. */
   async cancelForSupplier(supplierId: string): Promise<void> {
-    const schema = this.schema();
-    await this.start();
-    await this.dataSource.query(
-      `UPDATE ${schema}.job SET state = 'cancelled', completed_on = now()
-        WHERE state IN ('created', 'retry') AND data->>'supplierId' = $1`,
-      [supplierId],
-    );
+    const boss = await this.start();
+    for (const queue of Object.values(QUEUES)) {
+      const queued = await boss.findJobs(queue, { data: { supplierId }, queued: true });
+      if (queued.length) {
+        await boss.cancel(
+          queue,
+          queued.map((j) => j.id),
+        );
+      }
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     const boss = this.boss;
     this.boss = null;
-    await boss?.stop({ graceful: true, wait: true, timeout: 5_000, close: false });
+    await boss?.stop({ graceful: true, timeout: 5_000 });
   }
 
   private schema(): string {
-    const schema = this.options.queueSchema ?? 'cin7_jobs';
+    const schema = this.options.queueSchema ?? DEFAULT_QUEUE_SCHEMA;
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid queue schema name "${schema}"`);
+    if (schema === LEGACY_QUEUE_SCHEMA) {
+      throw new Error(`Queue schema "${schema}" holds pg-boss 10's tables, which pg-boss 12 cannot migrate`);
+    }
     return schema;
   }
 
   private start(): Promise<PgBoss> {
     this.starting ??= (async () => {
-      // pg-boss runs its SQL on the host's pool rather than opening its own.
-      const pool: { query: PgBoss.Db['executeSql'] } = (this.dataSource.driver as PostgresDriver).master;
+      // pg-boss opens a small pool of its own on the host's database (same connection settings), plus the one
+      // connection LISTEN needs; sends inside the host's transactions use that transaction (SendOptions.manager).
+      const { connectionString, host, port, user, password, database, ssl, application_name } = (
+        this.dataSource.driver as PostgresDriver
+      ).master.options as PoolConnectionOptions;
       const boss = new PgBoss({
-        db: { executeSql: (text, values) => pool.query(text, values) },
+        ...definedOnly({ connectionString, host, port, user, password, database, ssl, application_name }),
+        max: QUEUE_POOL_SIZE,
+        useListenNotify: true,
         schema: this.schema(),
         supervise: this.options.workersEnabled !== false,
-        maintenanceIntervalSeconds:
+        // Expired jobs and stale heartbeats are found by the supervisor's monitor pass.
+        superviseIntervalSeconds:
           this.options.jobMaintenanceIntervalSeconds ?? DEFAULT_MAINTENANCE_INTERVAL_S,
+        monitorIntervalSeconds: this.options.jobMaintenanceIntervalSeconds ?? DEFAULT_MAINTENANCE_INTERVAL_S,
         schedule: false,
+        registerInstance: false,
       });
       boss.on('error', (error) => this.logger.error(error.message));
       await boss.start();
+      const expireInSeconds = this.options.jobExpireSeconds ?? DEFAULT_JOB_EXPIRE_S;
+      const heartbeatSeconds = this.options.jobHeartbeatSeconds ?? DEFAULT_JOB_HEARTBEAT_S;
       for (const queue of Object.values(QUEUES)) {
-        if (!(await boss.getQueue(queue))) await boss.createQueue(queue).catch(ignoreAlreadyExists);
+        if (await boss.getQueue(queue)) continue;
+        await boss
+          .createQueue(queue, {
+            policy: 'exclusive',
+            retryLimit: RETRY_LIMIT,
+            retryDelay: RETRY_DELAY_S,
+            retryBackoff: true,
+            expireInSeconds,
+            heartbeatSeconds,
+            deleteAfterSeconds: DELETE_AFTER_S,
+            notify: true,
+          })
+          .catch(ignoreAlreadyExists);
       }
+      await this.noticeLegacySchema();
       this.boss = boss;
       return boss;
     })();
     return this.starting;
   }
+
+  /**
+   * pg-boss 12 refuses to migrate pg-boss 10's schema (its migrations start at schema version 25; 10.x is 24), and
+   * its jobs only mirror the module's own tables. So the old schema is set aside (renamed, never read) and the work
+   * it held is re-created from the module's tables; an operator drops the renamed schema when convenient. Every
+   * replica must run this version before it happens: a pg-boss 10 replica would re-create the old schema.
+   */
+  private async noticeLegacySchema(): Promise<void> {
+    const [row] = await this.dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS found`, [
+      `${LEGACY_QUEUE_SCHEMA}.version`,
+    ]);
+    if (!row?.found) return;
+    const retired = `${LEGACY_QUEUE_SCHEMA}_v10_retired`;
+    try {
+      await this.dataSource.query(`ALTER SCHEMA ${LEGACY_QUEUE_SCHEMA} RENAME TO ${retired}`);
+    } catch (error) {
+      // Another replica renamed it first: it re-enqueues the work.
+      if (error instanceof Error && /does not exist|already exists/i.test(error.message)) return;
+      throw error;
+    }
+    this.legacyFound = true;
+    this.logger.warn(
+      `Found pg-boss 10's queue schema "${LEGACY_QUEUE_SCHEMA}"; renamed it to "${retired}" and re-creating its work from the module's tables`,
+    );
+  }
+}
+
+type PoolConnectionOptions = Pick<
+  ConstructorOptions,
+  'connectionString' | 'host' | 'port' | 'user' | 'password' | 'database' | 'ssl' | 'application_name'
+>;
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** pg-boss's `db` option for a statement inside the caller's TypeORM transaction. */
+function managerDb(manager: EntityManager): Db {
+  return {
+    executeSql: async (text: string, values?: unknown[]) => ({ rows: await manager.query(text, values) }),
+  };
 }
 
 function ignoreAlreadyExists(error: unknown): void {

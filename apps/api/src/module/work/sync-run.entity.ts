@@ -46,6 +46,14 @@ export class SyncRunEntity {
   @Column({ type: 'text', nullable: true })
   error: string | null;
 
+  /** The job attempt holding the run; writes of an earlier attempt are refused (see SyncRuns.execute). */
+  @Column({ type: 'int', nullable: true })
+  attempt: number | null;
+
+  /** Until when the holding attempt is known to be alive (renewed while it works). */
+  @Column({ name: 'lease_until', type: 'timestamptz', nullable: true })
+  leaseUntil: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

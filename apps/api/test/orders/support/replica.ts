@@ -11,17 +11,21 @@ export interface Replica {
   kill(): Promise<void>;
   /** What the replica printed (errors only). */
   output(): string;
+  /** SIGSTOP / SIGCONT: the process freezes (timers, heartbeats, sockets) as on an overloaded host, then goes on. */
+  pause(): void;
+  resume(): void;
 }
 
 /**
  * An API replica in its own process (the standalone composition from the sources, see replica.main.ts), on the
  * test's database and sandbox with the same keys, time scale and time origin: one a fault test can kill for real.
  */
-export async function startReplica(t: TestApp): Promise<Replica> {
+export async function startReplica(t: TestApp, extraEnv: NodeJS.ProcessEnv = {}): Promise<Replica> {
   const port = await freePort();
   const { encryption } = t.config;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
+    NODE_ENV: 'test',
     PORT: String(port),
     DATABASE_URL: t.config.databaseUrl,
     CIN7_BASE_URL: t.config.cin7BaseUrl,
@@ -34,6 +38,9 @@ export async function startReplica(t: TestApp): Promise<Replica> {
     SCHEDULER_TICK_MS: String(t.config.schedulerTickMs),
     LOG_LEVEL: 'warn',
     TIME_ORIGIN: String(t.config.timeOrigin),
+    DEMO_MODE: 'true',
+    HOST_SERVICE_SECRET: t.config.hostServiceSecret ?? '',
+    ...extraEnv,
   };
   const child: ChildProcess = spawn(
     process.execPath,
@@ -66,6 +73,8 @@ export async function startReplica(t: TestApp): Promise<Replica> {
   return {
     output: () => output,
     url: `http://127.0.0.1:${port}`,
+    pause: () => child.kill('SIGSTOP'),
+    resume: () => child.kill('SIGCONT'),
     kill: async () => {
       if (child.exitCode === null) child.kill('SIGKILL');
       await exited;

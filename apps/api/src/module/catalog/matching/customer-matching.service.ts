@@ -21,9 +21,9 @@ import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import { ConnectionsService } from '../../connection/connections.service.js';
 import type { HostCustomer } from '../../ports/index.js';
-import { PriceSyncTrigger } from '../../prices/prices.feature.js';
 import { ConnectionGoneError } from '../../work/call-budget.js';
-import { clockOf } from '../../work/clock.js';
+import { clockOf, systemClock } from '../../work/clock.js';
+import { CatalogChanges } from '../catalog-changes.js';
 import {
   billingAddress,
   currencyBlockedReason,
@@ -54,7 +54,7 @@ export class CustomerMatchingService {
     private readonly connections: ConnectionsService,
     private readonly links: CatalogLinks,
     private readonly store: LinkStore,
-    private readonly priceSync: PriceSyncTrigger,
+    private readonly changes: CatalogChanges,
   ) {}
 
   async search(supplierId: string, q: string): Promise<CustomerSearchResponse> {
@@ -130,9 +130,8 @@ export class CustomerMatchingService {
     await this.options.ports.customers.setOrderingBlocked(supplierId, customer.id, blockedReason);
     if (moved) await this.options.ports.customers.setOrderingBlocked(supplierId, moved, null);
     // "Upstock automatically checks and syncs prices from Cin7 [...] when you match a customer."
-    await this.priceSync.forCustomer(supplierId, customer.id);
-    // The customer it moved from goes back to the base price (its own sync; no Cin7 call without a link).
-    if (moved) await this.priceSync.forCustomer(supplierId, moved);
+    await this.changes.customerLinked(supplierId, customer.id);
+    if (moved) await this.changes.customerUnlinked(supplierId, moved);
     return this.getLink(supplierId, customer.id);
   }
 
@@ -158,8 +157,8 @@ export class CustomerMatchingService {
       throw new NotFoundException(`Customer ${upstockCustomerId} is not linked to a Cin7 customer`);
     // The block was about the Cin7 twin's currency; without a twin there is nothing to push anyway.
     await this.options.ports.customers.setOrderingBlocked(supplierId, upstockCustomerId, null);
-    // Its Cin7 prices no longer apply: its own sync (no Cin7 call without a link) puts it back on the base price.
-    await this.priceSync.forCustomer(supplierId, upstockCustomerId);
+    // Its Cin7 prices no longer apply (the prices feature puts it back on the base price).
+    await this.changes.customerUnlinked(supplierId, upstockCustomerId);
   }
 
   private async takenConflict(

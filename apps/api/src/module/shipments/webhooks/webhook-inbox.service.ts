@@ -18,7 +18,8 @@ import { secretsMatch } from './webhook-secret.js';
  */
 /** A field that is not a string reads as absent rather than failing the whole payload. */
 const field = z.string().optional().catch(undefined);
-const payloadSchema = z
+/** What Cin7 posts; only the sale's id matters here, anything else is ignored. */
+export const cin7WebhookPayloadSchema = z
   .object({
     SaleID: field,
     SaleTaskID: field,
@@ -54,7 +55,7 @@ export class WebhookInbox {
       : null;
     if (!connection || expected === null || !secretsMatch(presentedSecret, expected)) return 'unauthorised';
 
-    const parsed = payloadSchema.safeParse(body);
+    const parsed = cin7WebhookPayloadSchema.safeParse(body);
     const saleId = parsed.success
       ? (parsed.data.SaleID ?? parsed.data.SaleTaskID)?.trim().toLowerCase()
       : undefined;
