@@ -1,21 +1,24 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
+  type LinkAddressChoices,
+  type LinkedCustomersResponse,
+  type LinkListQuery,
+  linkAddressChoicesSchema,
+  linkedCustomersResponseSchema,
+  linkListQuerySchema,
+  type ProductLinksResponse,
+  productLinksResponseSchema,
+} from '@upstock/cin7-contracts';
+import { SupplierId, SupplierScoped } from '../../common/supplier.decorator.js';
+import { ZodPipe } from '../../common/zod.pipe.js';
+import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiServiceUnavailableResponse,
   ApiTags,
-} from '@nestjs/swagger';
-import {
-  type LinkAddressChoices,
-  type LinkedCustomersResponse,
-  type LinkListQuery,
-  linkListQuerySchema,
-  type ProductLinksResponse,
-} from '@upstock/cin7-contracts';
-import { SupplierId, SupplierScoped } from '../../common/supplier.decorator.js';
-import { ZodPipe } from '../../common/zod.pipe.js';
+} from '../../openapi/openapi.decorators.js';
 import { CustomerMatchingService } from '../matching/customer-matching.service.js';
 import { LinkViews } from './link-views.service.js';
 
@@ -30,7 +33,10 @@ export class LinksController {
   ) {}
 
   @Get('customers/linked')
-  @ApiOkResponse({ description: 'Linked customers by Cin7 name, paged (search, limit, offset)' })
+  @ApiOkResponse({
+    description: 'Linked customers by Cin7 name, paged (search, limit, offset)',
+    schema: linkedCustomersResponseSchema,
+  })
   @ApiBadRequestResponse({ description: 'limit or offset out of range' })
   linkedCustomers(
     @SupplierId() supplierId: string,
@@ -42,6 +48,7 @@ export class LinksController {
   @Get('customers/:upstockCustomerId/link/addresses')
   @ApiOkResponse({
     description: "The linked Cin7 customer's shipping addresses today and the one in use (one Cin7 call)",
+    schema: linkAddressChoicesSchema,
   })
   @ApiNotFoundResponse({ description: 'Not linked, or the Cin7 customer is no longer active' })
   @ApiConflictResponse({ description: 'No Cin7 account is connected' })
@@ -54,7 +61,10 @@ export class LinksController {
   }
 
   @Get('products/links')
-  @ApiOkResponse({ description: 'Product links by Cin7 SKU with their state, paged (search by SKU or name)' })
+  @ApiOkResponse({
+    description: 'Product links by Cin7 SKU with their state, paged (search by SKU or name)',
+    schema: productLinksResponseSchema,
+  })
   @ApiBadRequestResponse({ description: 'limit or offset out of range' })
   productLinks(
     @SupplierId() supplierId: string,
