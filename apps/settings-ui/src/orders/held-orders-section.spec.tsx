@@ -14,6 +14,7 @@ const order = (id: string, state: 'held' | 'refused', error: string) => ({
   cin7SaleId: null,
   cin7SaleNumber: null,
   error,
+  refusalCode: null,
   totalsMismatch: null,
   tracking: null,
   attempts: 0,
