@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Cin7Customer } from '@upstock/cin7-core';
 import { createTestApp, type TestApp, type TestSupplier } from '../support/test-app.js';
 import { base, runImport, sandboxCatalog } from './catalog-fixtures.js';
+
+// Price syncs run in background workers; a test waits for one or two of them.
+jest.setTimeout(90_000);
 
 const shippingOf = (c: Cin7Customer) => c.Addresses.filter((a) => a.Type === 'Shipping');
 

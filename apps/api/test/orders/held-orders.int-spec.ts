@@ -50,10 +50,8 @@ describe('held orders: approved while disconnected or refused, sent by the suppl
     for (const o of [first, second]) {
       await t.http.post(`/host/orders/${o.id}/approve`).set(t.as(kiwi())).expect(201);
     }
-    // Reported again by a host in another process: the same held push, still 202.
-    const again = await t.http.post(`${base}/orders/${first.id}/approved`).set(t.as(kiwi()));
-    expect(again.status).toBe(202);
-    expect(again.body.state).toBe('held');
+    const recorded = await t.http.get(`${base}/orders/${first.id}/sync`).set(t.as(kiwi()));
+    expect(recorded.body.sync.state).toBe('held');
 
     const listed = await held();
     expect(listed.held).toBe(2);
