@@ -11,6 +11,7 @@ import { connectionQuery } from './connection/connection.queries.js';
 import { ConnectionSection } from './connection/connection-section.js';
 import { CustomersSection } from './customers/customers-section.js';
 import { ImportSection } from './imports/import-section.js';
+import { HeldOrdersSection } from './orders/held-orders-section.js';
 import { OrderActivitySection } from './orders/order-activity-section.js';
 import { PricesSection } from './prices/prices-section.js';
 import { SettingsSection } from './settings/settings-section.js';
@@ -102,6 +103,7 @@ function ConnectedSections() {
           </a>
         ))}
       </nav>
+      <HeldOrdersSection />
       <ImportSection />
       <CustomersSection />
       <PricesSection />

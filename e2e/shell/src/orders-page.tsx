@@ -171,6 +171,13 @@ function OrderDetail({ api, orderId }: { api: HostApi; orderId: string }) {
     refetchInterval: (q) => (q.state.data?.status === 'approved' ? 2000 : false),
   });
   const customers = useCustomers(api);
+  // The Cin7 sale number comes from the module (the host only knows the order was approved).
+  const sale = useQuery({
+    queryKey: ['cin7', 'orders', orderId],
+    queryFn: () => api.cin7Sale(orderId),
+    enabled: order.data !== undefined && order.data.status !== 'draft',
+    refetchInterval: (q) => (q.state.data && q.state.data.cin7SaleNumber === null ? 2000 : false),
+  });
   if (order.isPending) return <p role="status">Loading the order…</p>;
   if (order.isError)
     return (
@@ -202,6 +209,17 @@ function OrderDetail({ api, orderId }: { api: HostApi; orderId: string }) {
         <div>
           <dt>Delivery date</dt>
           <dd>{o.deliveryDate ?? 'none'}</dd>
+        </div>
+        <div>
+          <dt>Cin7 sale</dt>
+          <dd data-testid="order-cin7-sale">
+            {sale.data?.cin7SaleNumber ??
+              (sale.data
+                ? 'not in Cin7 yet'
+                : o.status === 'draft'
+                  ? 'sent once approved'
+                  : 'not sent to Cin7')}
+          </dd>
         </div>
         <div>
           <dt>Tracking</dt>

@@ -47,7 +47,7 @@ describe('shipments come back from Cin7', () => {
       [kiwi.id],
     );
     orders = await new PushedOrders(t, kiwi).init();
-  });
+  }, 120_000);
   afterAll(() => t?.close());
 
   const connection = async (s: TestSupplier) => (await t.http.get(`${base}/connection`).set(t.as(s))).body;
@@ -318,7 +318,15 @@ describe('shipments come back from Cin7', () => {
     await t.sandbox.admin.shipSale(0, o.saleId, { trackingNumber: 'DRIFT-1' });
     await waitShipped(o);
     expect(await notifications(o.orderId)).toHaveLength(1);
-    expect((await timeline(o)).map((e) => e.step)).toEqual(['totals-mismatch', 'shipped']);
+    // The host marks the order shipped before the push's timeline records it (two writes): wait for both.
+    const steps = await t.waitFor(
+      async () => {
+        const all = (await timeline(o)).map((e) => e.step);
+        return all.includes('shipped') ? all : undefined;
+      },
+      { what: 'the shipped step on the timeline' },
+    );
+    expect(steps).toEqual(['totals-mismatch', 'shipped']);
   });
 
   it('shows a partial shipment on the timeline without marking the order shipped', async () => {

@@ -7,7 +7,7 @@ import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import { isUuid } from '../../common/ids.js';
 import { ConnectionEntity } from '../../connection/connection.entity.js';
 import { CredentialCipher } from '../../security/credential-cipher.js';
-import { clockOf, systemClock } from '../../work/clock.js';
+import { clockOf } from '../../work/clock.js';
 import { JobQueue, QUEUES } from '../../work/job-queue.service.js';
 import type { ShipmentEventJob } from '../sync/shipment-events.service.js';
 import { secretsMatch } from './webhook-secret.js';

@@ -12,7 +12,7 @@ import type { WebhookState } from '../../connection/connection.entity.js';
 import { ConnectionsService } from '../../connection/connections.service.js';
 import { CredentialCipher } from '../../security/credential-cipher.js';
 import { ConnectionGoneError } from '../../work/call-budget.js';
-import { clockOf, systemClock } from '../../work/clock.js';
+import { clockOf } from '../../work/clock.js';
 import { type JobData, JobQueue, QUEUES } from '../../work/job-queue.service.js';
 import { ExtraWebhooks } from './extra-webhooks.js';
 import { SHIPMENT_WEBHOOK_TYPES, WEBHOOK_SECRET_HEADER, webhookUrl } from './webhook-secret.js';
