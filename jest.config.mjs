@@ -35,7 +35,8 @@ const common = {
 };
 
 export default {
-  // Jest 30 ignores a per-project testTimeout (integration hooks got the 5 s default and failed on a busy machine).
+  // Hooks (a test app's start and stop) take the global timeout, not a project's: on a busy machine an app start
+  // takes more than Jest's default 5 s, and a stop cut short leaves its job workers polling after the suite ended.
   testTimeout: 60_000,
   projects: [
     {

@@ -87,13 +87,31 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('marks every module controller as supplier-scoped, or as the Cin7 webhook', () => {
+  it('marks every module controller as supplier-scoped, host-to-host (the host service guard), or the Cin7 webhook', () => {
     const offenders = sources('apps/api/src/module')
       .filter((file) => file.endsWith('.controller.ts'))
       .filter((file) => {
         const text = readFileSync(file, 'utf8');
-        return !/@SupplierScoped\(\)/.test(text) && !/@Cin7Webhook\(\)/.test(text);
+        return (
+          !/@SupplierScoped\(\)/.test(text) &&
+          !/@Cin7Webhook\(\)/.test(text) &&
+          !/@UseGuards\(HostCallGuard, InputEdgeGuard\)/.test(text)
+        );
       })
+      .map(rel);
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the catalog from importing prices: prices listen to CatalogChanges instead, so the dependency runs one way', () => {
+    const offenders = sources('apps/api/src/module/catalog')
+      .filter((file) => /from '(\.\.\/)+prices\//.test(readFileSync(file, 'utf8')))
+      .map(rel);
+    expect(offenders).toEqual([]);
+  });
+
+  it('loads the module without @nestjs/swagger (a host may not have it): only the standalone server uses it', () => {
+    const offenders = sources('apps/api/src/module')
+      .filter((file) => /from '@nestjs\/swagger'/.test(readFileSync(file, 'utf8')))
       .map(rel);
     expect(offenders).toEqual([]);
   });

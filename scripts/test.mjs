@@ -1,8 +1,9 @@
-// `pnpm test`: every layer in order (lint, typecheck, unit, integration, e2e), stopping at the first that fails,
+// `pnpm test`: every layer in order (lint, typecheck, unit, integration, host-example, e2e), stopping at the first that fails,
 // with each runner's own summary, and last one plain line totalling all layers.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { runHostExample } from './host-example.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const results = path.join(root, '.data/test-results');
@@ -26,6 +27,7 @@ const layers = [
   { name: 'typecheck', run: typecheckLayer },
   { name: 'unit', run: () => jestLayer('unit', ['--selectProjects', 'unit', 'ui']) },
   { name: 'integration', run: () => jestLayer('integration', ['--selectProjects', 'integration']) },
+  { name: 'host-example', run: hostExampleLayer },
   { name: 'e2e', run: e2eLayer },
 ];
 
@@ -51,12 +53,20 @@ function checkLayer(cmd, args) {
   return r.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
 
-/** The build graph, then the tests. */
+/**
+ * The build graph, then the tests, then the module's public surface against its API report
+ * (apps/api/etc/cin7-api.api.md; `pnpm --filter @upstock/cin7-api api-report` updates it on purpose).
+ */
 function typecheckLayer() {
   const build = checkLayer(bin('tsc'), ['-b', 'tsconfig.build.json']);
   if (build.failed) return build;
   const failed = TEST_TSCONFIGS.filter((config) => checkLayer(bin('tsc'), ['-p', config]).failed).length;
-  return { passed: failed ? 0 : 1, failed };
+  const report = spawnSync(bin('api-extractor', 'apps/api'), ['run'], {
+    cwd: path.join(root, 'apps/api'),
+    stdio: 'inherit',
+  });
+  const reportFailed = report.status === 0 ? 0 : 1;
+  return { passed: failed + reportFailed ? 0 : 1, failed: failed + reportFailed };
 }
 
 function jestLayer(name, args) {
@@ -73,6 +83,15 @@ function jestLayer(name, args) {
     failed: report.numFailedTests + (report.numFailedTests === 0 ? failedSuites : 0),
     ...(r.status !== 0 && report.numFailedTests === 0 ? { error: `jest exited with ${r.status}` } : {}),
   };
+}
+
+/** examples/host-nest installed from the packed packages, outside the repository, and its smoke test. */
+function hostExampleLayer() {
+  try {
+    return runHostExample();
+  } catch (error) {
+    return { passed: 0, failed: 1, error: error.message };
+  }
 }
 
 function e2eLayer() {

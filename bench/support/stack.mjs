@@ -56,6 +56,8 @@ export async function startApi({ databaseUrl, cin7BaseUrl, env = {} }) {
       DEV_KEY_FILE: '.data/bench-encryption-key.json',
       // Benchmarks scale time (TIME_SCALE); the server refuses that outside development and tests unless allowed.
       ALLOW_TIME_SCALE: 'true',
+      // Benchmarks act as the demo suppliers.
+      DEMO_MODE: 'true',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

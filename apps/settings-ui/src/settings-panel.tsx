@@ -1,5 +1,9 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import type { SettingsPanelProps } from '@upstock/cin7-contracts';
+import {
+  SETTINGS_PANEL_MOUNT_CONTRACT,
+  type SettingsPanelProps,
+  type SettingsPanelRemote,
+} from '@upstock/cin7-contracts';
 import { type CSSProperties, type MouseEvent, useMemo, useState } from 'react';
 import { createApiClient } from './api/api-client.js';
 import { PanelApiProvider, usePanelApi } from './api/panel-api.context.js';
@@ -7,10 +11,15 @@ import { connectionQuery } from './connection/connection.queries.js';
 import { ConnectionSection } from './connection/connection-section.js';
 import { CustomersSection } from './customers/customers-section.js';
 import { ImportSection } from './imports/import-section.js';
+import { HeldOrdersSection } from './orders/held-orders-section.js';
 import { OrderActivitySection } from './orders/order-activity-section.js';
 import { PricesSection } from './prices/prices-section.js';
 import { SettingsSection } from './settings/settings-section.js';
+import { StockSection } from './stock/stock-section.js';
 import { PANEL_CSS } from './ui/panel.styles.js';
+
+/** The mount contract this remote implements (checked by the host before it renders the panel). */
+export const mountContract = SETTINGS_PANEL_MOUNT_CONTRACT;
 
 /** A fresh QueryClient for one mounted panel; tests pass their own (`retry: false`). */
 export function createPanelQueryClient(): QueryClient {
@@ -65,6 +74,7 @@ const SECTIONS = [
   ['c7-import-title', 'Import'],
   ['c7-customers-title', 'Customers'],
   ['c7-prices-title', 'Prices'],
+  ['c7-stock-title', 'Stock'],
   ['c7-settings-title', 'Sales order settings'],
   ['c7-orders-title', 'Order activity'],
 ] as const;
@@ -93,11 +103,16 @@ function ConnectedSections() {
           </a>
         ))}
       </nav>
+      <HeldOrdersSection />
       <ImportSection />
       <CustomersSection />
       <PricesSection />
+      <StockSection />
       <SettingsSection />
       <OrderActivitySection />
     </>
   );
 }
+
+// The module this file is, as the host sees it: the shell's types check the same interface.
+({ SettingsPanel, mountContract }) satisfies SettingsPanelRemote<typeof SettingsPanel>;

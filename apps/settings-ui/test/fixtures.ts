@@ -27,6 +27,7 @@ export function makeOrderSync(overrides: Partial<OrderSync> = {}): OrderSync {
     cin7SaleId: 'sale-1',
     cin7SaleNumber: 'SO-00412',
     error: null,
+    refusalCode: null,
     totalsMismatch: null,
     tracking: null,
     attempts: 1,

@@ -1,6 +1,10 @@
 import { createInstance } from '@module-federation/runtime';
 import * as ReactQuery from '@tanstack/react-query';
-import type { SettingsPanelProps } from '@upstock/cin7-contracts';
+import {
+  SETTINGS_PANEL_MOUNT_CONTRACT,
+  type SettingsPanelProps,
+  type SettingsPanelRemote,
+} from '@upstock/cin7-contracts';
 import type { ComponentType } from 'react';
 import * as React from 'react';
 import * as JsxRuntime from 'react/jsx-runtime';
@@ -36,9 +40,15 @@ let panel: Promise<ComponentType<SettingsPanelProps>> | null = null;
 /** Loads `cin7Settings/SettingsPanel` once (a failed load may be retried). */
 export function loadSettingsPanel(): Promise<ComponentType<SettingsPanelProps>> {
   panel ??= federation
-    .loadRemote<{ SettingsPanel?: ComponentType<SettingsPanelProps> }>(`${REMOTE}/SettingsPanel`)
+    .loadRemote<Partial<SettingsPanelRemote<ComponentType<SettingsPanelProps>>>>(`${REMOTE}/SettingsPanel`)
     .then((mod) => {
       if (!mod?.SettingsPanel) throw new Error(`${REMOTE}/SettingsPanel did not export SettingsPanel`);
+      // A remote built for another mount contract would get props it does not expect: refuse it, visibly.
+      if (mod.mountContract !== SETTINGS_PANEL_MOUNT_CONTRACT) {
+        throw new Error(
+          `${REMOTE}/SettingsPanel implements mount contract ${mod.mountContract ?? 'none'}; this host speaks ${SETTINGS_PANEL_MOUNT_CONTRACT}`,
+        );
+      }
       return mod.SettingsPanel;
     })
     .catch((error: unknown) => {

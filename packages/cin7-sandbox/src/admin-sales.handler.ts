@@ -2,8 +2,9 @@ import { AdminError, type AdminRequest, type AdminRoute, accountParam, num, text
 import { Cin7HttpError } from './http-kit.js';
 import { findSale, lineTotal, pack, pick, ship, touch, updateTracking, voidOrUndo } from './sale.machine.js';
 import { renderSale } from './sale.render.js';
+import { rowTax } from './sale-money.js';
 import type { AccountState, SaleRecord } from './store.types.js';
-import { formatDateOnly, round4 } from './wire-format.js';
+import { formatDateOnly } from './wire-format.js';
 
 /** Sale admin routes under /admin/accounts/:account/sales[/:id[/ship|void|lines]]. */
 export const adminSaleRoutes: AdminRoute = (req) => {
@@ -120,8 +121,7 @@ function editLines(req: AdminRequest, state: AccountState, sale: SaleRecord) {
     line.Price = num(edit, 'price') ?? line.Price;
     line.Discount = num(edit, 'discount') ?? line.Discount;
     line.Total = lineTotal(line.Quantity, line.Price, line.Discount);
-    const percent = state.taxRules.find((t) => t.Name === line?.TaxRule)?.TaxPercent ?? 0;
-    line.Tax = round4((line.Total * percent) / 100);
+    line.Tax = rowTax(state, sale, line.Total, line.TaxRule);
   }
   sale.order.Lines = sale.order.Lines.filter((l) => l.Quantity > 0);
   touch(req.engine, sale);

@@ -39,11 +39,35 @@ export interface SaleLineEdit {
   discount?: number;
 }
 
+/** A row as `ref/productavailability` renders it (Cin7 wire shape). */
+export type AvailabilityRow = Record<string, unknown> & {
+  ID: string;
+  SKU: string;
+  Location: string;
+  Bin: string | null;
+  Batch: string | null;
+  OnHand: number;
+  Allocated: number;
+  Available: number;
+  OnOrder: number;
+  NextDeliveryDate: string | null;
+};
+
+/** A stock movement through the admin API: the product by SKU or id, the default location unless given. */
+export interface StockChangeInput {
+  sku?: string;
+  productId?: string;
+  quantity: number;
+  location?: string;
+  bin?: string;
+  batch?: string;
+}
+
 /** A sale as `GET /sale?ID=` renders it (Cin7 wire shape). */
 export type SandboxSale = Record<string, unknown> & { ID: string; Status: string };
 
-/** Selects an account: its id, or its index in DEMO_ACCOUNTS (0 = NZD, 1 = AUD). */
-export type AccountRef = string | 0 | 1;
+/** Selects an account: its id, or its index (0 = NZD, 1 = AUD; with the demo seed 2 = tax inclusive, 3 = no Freight). */
+export type AccountRef = string | number;
 
 /**
  * Typed client of the sandbox admin HTTP API (`/admin/*`). Works from any process: give it the sandbox URL.
@@ -165,8 +189,41 @@ export class SandboxAdmin {
     return this.call('DELETE', `accounts/${account}/custom-prices`, { customerId, productId });
   }
 
+  /** Cin7's General Settings: `/me` tax and discount switches, tax rule inclusiveness and rate. */
+  setTenantSettings(
+    account: AccountRef,
+    settings: {
+      TaxCalculationMethod?: 'Row Total' | 'Total';
+      AutomaticallyApplyDiscounts?: boolean;
+      ApplyCustomerDiscountsAfterOtherDiscounts?: boolean;
+      DiscountRule?: 'Discount' | 'Price';
+      taxRules?: { Name: string; TaxInclusive?: boolean; TaxPercent?: number }[];
+    },
+  ): Promise<unknown> {
+    return this.call('POST', `accounts/${account}/tenant-settings`, settings);
+  }
+
   setCustomerDiscount(account: AccountRef, customerId: string, discount: number): Promise<unknown> {
     return this.call('POST', `accounts/${account}/customers/${customerId}/discount`, { discount });
+  }
+
+  /** Availability rows of one product (by SKU), or of the whole account, as `ref/productavailability` renders them. */
+  async stockRows(account: AccountRef, sku?: string): Promise<AvailabilityRow[]> {
+    const query = sku ? `?sku=${encodeURIComponent(sku)}` : '';
+    return (await this.call<{ rows: AvailabilityRow[] }>('GET', `accounts/${account}/stock${query}`)).rows;
+  }
+
+  /** A purchase arrives: `OnHand` up (default location unless given); emits Stock/AvailableStockLevelChanged. */
+  receiveStock(account: AccountRef, change: StockChangeInput): Promise<AvailabilityRow> {
+    return this.call('POST', `accounts/${account}/stock/receive`, change);
+  }
+
+  /** A purchase is ordered: `OnOrder` up and `NextDeliveryDate` set; emits Stock/AvailableStockLevelChanged. */
+  orderStock(
+    account: AccountRef,
+    change: StockChangeInput & { nextDeliveryDate: string },
+  ): Promise<AvailabilityRow> {
+    return this.call('POST', `accounts/${account}/stock/order`, change);
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { adminSaleRoutes } from './admin-sales.handler.js';
+import { adminStockRoutes } from './admin-stock.handler.js';
 import { sendJson } from './http-kit.js';
 import { applyConfigPatch, type SandboxConfigPatch } from './sandbox-config.js';
 import type { SandboxEngine } from './sandbox-engine.js';
@@ -54,7 +55,7 @@ export async function handleAdmin(
     body,
   };
   try {
-    for (const route of [coreRoutes, adminSaleRoutes]) {
+    for (const route of [coreRoutes, adminSaleRoutes, adminStockRoutes]) {
       const result = route(req);
       if (result !== undefined) {
         sendJson(res, 200, result);
@@ -200,6 +201,43 @@ const coreRoutes: AdminRoute = ({ engine, method, segments, body }) => {
     customer.lastModified = now;
     product.lastModified = now;
     return { customPrices: state.customPrices.filter((cp) => cp.CustomerID === customer.ID) };
+  }
+  // General Settings in Cin7: the /me tax and discount switches (BP L3999-4003) and tax rules (BP L27431-27432).
+  if (method === 'POST' && third === 'tenant-settings') {
+    const calc = text(body, 'TaxCalculationMethod');
+    if (calc !== undefined) {
+      if (calc !== 'Row Total' && calc !== 'Total')
+        throw new AdminError(400, 'TaxCalculationMethod: Row Total | Total');
+      state.me.TaxCalculationMethod = calc;
+    }
+    const rule = text(body, 'DiscountRule');
+    if (rule !== undefined) {
+      if (rule !== 'Discount' && rule !== 'Price')
+        throw new AdminError(400, 'DiscountRule: Discount | Price');
+      state.me.DiscountRule = rule;
+    }
+    for (const flag of [
+      'AutomaticallyApplyDiscounts',
+      'ApplyCustomerDiscountsAfterOtherDiscounts',
+    ] as const) {
+      const value = body[flag];
+      if (value === undefined) continue;
+      if (typeof value !== 'boolean') throw new AdminError(400, `${flag} must be a boolean`);
+      state.me[flag] = value;
+    }
+    const taxRules = body.taxRules;
+    if (taxRules !== undefined) {
+      if (!Array.isArray(taxRules)) throw new AdminError(400, 'taxRules must be an array');
+      for (const item of taxRules as Record<string, unknown>[]) {
+        const name = text(item, 'Name');
+        const existing = state.taxRules.find((t) => t.Name.toLowerCase() === name?.toLowerCase());
+        if (!name || !existing) throw new AdminError(404, `Unknown tax rule ${name ?? ''}`);
+        const inclusive = item.TaxInclusive;
+        if (inclusive !== undefined) existing.TaxInclusive = inclusive === true;
+        existing.TaxPercent = num(item, 'TaxPercent') ?? existing.TaxPercent;
+      }
+    }
+    return { me: state.me, taxRules: state.taxRules };
   }
   if (method === 'POST' && third === 'customers' && fourth && fifth === 'discount') {
     const customer = state.customers.find((c) => c.ID.toLowerCase() === fourth.toLowerCase());

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { DEMO_ACCOUNTS, startSandbox } from './index.js';
+import { DEMO_ACCOUNTS, NO_FREIGHT_ACCOUNT, startSandbox, TAX_INCLUSIVE_ACCOUNT } from './index.js';
 import { SEED_NAMES, type SeedName } from './seed.js';
 
 /** `node dist/sandbox/cli.js --port 4010 --seed demo [--time-scale N] [--throttle-status 503] [--no-rate-limit]` */
@@ -14,6 +14,7 @@ const { values } = parseArgs({
     'throttle-status': { type: 'string', default: '429' },
     'no-rate-limit': { type: 'boolean', default: false },
     'no-webhooks': { type: 'boolean', default: false },
+    'immediate-webhooks': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
   },
 });
@@ -35,14 +36,16 @@ const sandbox = await startSandbox({
   seed,
   timeScale: Number(values['time-scale']),
   rateLimit: { enabled: !values['no-rate-limit'], status },
-  webhooks: { enabled: !values['no-webhooks'] },
+  webhooks: { enabled: !values['no-webhooks'], immediateFirstAttempt: values['immediate-webhooks'] },
   log: values.verbose ? (line) => console.log(line) : undefined,
 });
 
 console.log(`Cin7 Core sandbox (seed "${seed}") listening on ${sandbox.url}`);
 console.log(`  Base URL:  ${sandbox.baseUrl}`);
 console.log(`  Admin API: ${sandbox.url}/admin/`);
-for (const account of DEMO_ACCOUNTS) {
+const seeded =
+  seed === 'demo' ? [...DEMO_ACCOUNTS, TAX_INCLUSIVE_ACCOUNT, NO_FREIGHT_ACCOUNT] : DEMO_ACCOUNTS;
+for (const account of seeded) {
   // Demo credentials are public fixtures of the sandbox, not secrets.
   console.log(`  ${account.company} (${account.currency})`);
   console.log(`    api-auth-accountid:      ${account.accountId}`);

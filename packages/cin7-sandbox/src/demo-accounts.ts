@@ -27,3 +27,22 @@ export const DEMO_ACCOUNTS: readonly [
     currency: 'AUD',
   },
 ];
+
+/**
+ * Tenants the `demo` seed adds (after the two above, so they are accounts `2` and `3` of the admin API) to exercise
+ * tenant settings the Blueprint defines: a tax-inclusive default sale tax rule with discounts applied on
+ * authorisation (BP L3999-4003, L27431), and a tenant with no service product named "Freight" (BP L30711).
+ */
+export const TAX_INCLUSIVE_ACCOUNT: DemoAccount = {
+  accountId: '5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d03',
+  apiKey: 'a9b8c7d6-e5f4-4a3b-8c2d-1e0f9a8b7c03',
+  company: 'Tasman Trade Direct Ltd',
+  currency: 'NZD',
+};
+
+export const NO_FREIGHT_ACCOUNT: DemoAccount = {
+  accountId: '2b3c4d5e-6f70-4182-93a4-b5c6d7e8f904',
+  apiKey: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e04',
+  company: 'Outback Parts Pty Ltd',
+  currency: 'AUD',
+};

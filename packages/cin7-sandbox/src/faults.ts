@@ -6,6 +6,11 @@ export interface FaultConfig {
   serverErrorRate: number;
   /** The next N API calls are throttled regardless of the limiter. Default 0. */
   throttleBurst: number;
+  /**
+   * Answer HTTP 200 whose body is Cin7's Error Model with ErrorCode 500 (BP L31250-31254), before doing anything:
+   * nothing is applied. Default 0.
+   */
+  errorIn200Rate: number;
   /** Extra real latency added to every API call. Default 0. */
   latencyMs: number;
   /** For writes: apply the change, then destroy the socket without answering. Default 0. */
@@ -21,6 +26,7 @@ export type FaultPatch = Partial<FaultConfig>;
 export function noFaults(): FaultConfig {
   return {
     serverErrorRate: 0,
+    errorIn200Rate: 0,
     throttleBurst: 0,
     latencyMs: 0,
     dropResponseAfterWriteRate: 0,

@@ -8,20 +8,34 @@ import type { SeedName } from './seed.js';
 export type {
   AccountRef,
   AccountSummary,
+  AvailabilityRow,
   ClockView,
   SaleLineEdit,
   SandboxConfigView,
   SandboxSale,
   ShipOptions,
+  StockChangeInput,
 } from './admin.client.js';
 export { SandboxAdmin } from './admin.client.js';
-export { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts.js';
+export {
+  DEMO_ACCOUNTS,
+  type DemoAccount,
+  NO_FREIGHT_ACCOUNT,
+  TAX_INCLUSIVE_ACCOUNT,
+} from './demo-accounts.js';
 export type { FaultConfig, FaultPatch } from './faults.js';
 export type { SandboxMetrics } from './metrics.js';
+export { NZ_TAX, type TaxSetting, withMoney } from './money-kit.js';
 export type { SandboxConfig, SandboxConfigPatch } from './sandbox-config.js';
 export type { SeedName } from './seed.js';
 export { SEED_SIZES } from './seed-generated.js';
-export { type DeliveryAttempt, WEBHOOK_RETRY_MINUTES, type WebhookDelivery } from './webhook-dispatcher.js';
+export { STOCK_WEBHOOK_TYPE } from './stock.model.js';
+export {
+  type DeliveryAttempt,
+  WEBHOOK_FIRST_ATTEMPT_MINUTES,
+  WEBHOOK_RETRY_MINUTES,
+  type WebhookDelivery,
+} from './webhook-dispatcher.js';
 
 export interface StartSandboxOptions {
   /** Port to listen on; 0 (default) picks a free one. */
@@ -37,8 +51,13 @@ export interface StartSandboxOptions {
   timeScale?: number;
   /** Default: enabled, 60 per minute, status 429. */
   rateLimit?: { enabled?: boolean; perMinute?: number; status?: 429 | 503 };
-  /** Default: enabled. */
-  webhooks?: { enabled?: boolean };
+  /**
+   * Default: enabled, first attempt one simulated minute after the event (BP L27929-27930);
+   * `immediateFirstAttempt` delivers at once, for demos only.
+   */
+  webhooks?: { enabled?: boolean; immediateFirstAttempt?: boolean };
+  /** Simulated ms before a new sale is listed by saleList. Default 5000. */
+  saleListLagMs?: number;
   /** Receives one line per API call and notable event. Default: silent. */
   log?: (line: string) => void;
 }
@@ -57,6 +76,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
   const config = defaultConfig();
   Object.assign(config.rateLimit, stripUndefined(opts.rateLimit ?? {}));
   Object.assign(config.webhooks, stripUndefined(opts.webhooks ?? {}));
+  if (opts.saleListLagMs !== undefined) config.saleListLagMs = opts.saleListLagMs;
   const engine = SandboxEngine.create({
     seed: opts.seed ?? 'demo',
     timeScale: opts.timeScale ?? 1,

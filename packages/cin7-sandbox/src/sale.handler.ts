@@ -14,8 +14,8 @@ import {
   voidOrUndo,
 } from './sale.machine.js';
 import { renderOrder, renderSale, renderSaleListRow } from './sale.render.js';
+import { checkOrderTotals, checkRowTax, rowTax, taxRuleNamed } from './sale-money.js';
 import type {
-  AccountState,
   AdditionalChargeRecord,
   FulfilmentLineRecord,
   SaleAddress,
@@ -32,6 +32,56 @@ function required(value: string | undefined, name: string): string {
   return value;
 }
 
+function requiredNumber(f: Fields, name: string, label: string): number {
+  const value = f.num(name);
+  if (value === undefined) throw new Cin7HttpError(400, `Required attribute ${label} is not provided.`);
+  return value;
+}
+
+/**
+ * A text attribute within its Blueprint length: refused, never cut, when longer (as Cin7 answered a 1,549-character
+ * ShippingNotes: "ShippingNotes is too long").
+ */
+function text(f: Fields, name: string, max: number, label = name): string | undefined {
+  const value = f.str(name);
+  if (value !== undefined && value.length > max) {
+    throw new Cin7HttpError(400, `${label} is too long (${value.length} characters; at most ${max}).`);
+  }
+  return value;
+}
+
+/** Sale POST/PUT text limits (BP L20771-20794). */
+const HEADER_LIMITS = {
+  Customer: 256,
+  Contact: 256,
+  Phone: 50,
+  Email: 256,
+  DefaultAccount: 50,
+  ShippingNotes: 1024,
+  TaxRule: 50,
+  Terms: 256,
+  PriceTier: 50,
+  Location: 256,
+  Note: 1024,
+  CustomerReference: 256,
+  SalesRepresentative: 256,
+  Carrier: 256,
+  ExternalID: 256,
+  SaleType: 50,
+} as const;
+
+/** Address Model and Sale Shipping Address Model limits (BP L30514-30542). */
+const ADDRESS_LIMITS = {
+  Line1: 256,
+  Line2: 256,
+  City: 256,
+  State: 256,
+  Postcode: 20,
+  Country: 256,
+  Company: 128,
+  Contact: 512,
+} as const;
+
 function dateField(f: Fields, name: string): number | undefined {
   const raw = f.str(name);
   if (raw === undefined) return undefined;
@@ -40,8 +90,9 @@ function dateField(f: Fields, name: string): number | undefined {
   return ms;
 }
 
-function address(f: Fields | undefined): SaleAddress | null {
+function address(f: Fields | undefined, name: string): SaleAddress | null {
   if (!f) return null;
+  for (const [field, max] of Object.entries(ADDRESS_LIMITS)) text(f, field, max, `${name}.${field}`);
   return {
     Line1: f.str('Line1') ?? '',
     Line2: f.str('Line2') ?? '',
@@ -55,14 +106,9 @@ function address(f: Fields | undefined): SaleAddress | null {
   };
 }
 
-function taxRuleNamed(state: AccountState, name: string) {
-  const rule = state.taxRules.find((t) => t.Name.toLowerCase() === name.toLowerCase());
-  if (!rule) throw new Cin7HttpError(400, `Tax rule '${name}' not found.`);
-  return rule;
-}
-
 function applyHeader(ctx: ApiContext, sale: SaleRecord, f: Fields, creating: boolean): void {
   const { state } = ctx;
+  for (const [name, max] of Object.entries(HEADER_LIMITS)) text(f, name, max);
   const customerId = f.str('CustomerID');
   const customerName = f.str('Customer');
   let customer = state.customersById.get(sale.CustomerID);
@@ -135,11 +181,14 @@ function applyHeader(ctx: ApiContext, sale: SaleRecord, f: Fields, creating: boo
   sale.Email = f.str('Email') ?? (creating ? (defaultContact?.Email ?? '') : sale.Email);
   sale.Phone = f.str('Phone') ?? (creating ? (defaultContact?.Phone ?? '') : sale.Phone);
   sale.BillingAddress =
-    address(f.obj('BillingAddress')) ?? (creating ? defaultAddress('Billing') : sale.BillingAddress);
+    address(f.obj('BillingAddress'), 'BillingAddress') ??
+    (creating ? defaultAddress('Billing') : sale.BillingAddress);
   sale.ShippingAddress =
-    address(f.obj('ShippingAddress')) ?? (creating ? defaultAddress('Shipping') : sale.ShippingAddress);
+    address(f.obj('ShippingAddress'), 'ShippingAddress') ??
+    (creating ? defaultAddress('Shipping') : sale.ShippingAddress);
   sale.ShippingNotes = f.str('ShippingNotes') ?? sale.ShippingNotes;
-  sale.TaxInclusive = f.bool('TaxInclusive') ?? sale.TaxInclusive;
+  // Absent on POST, a sale is tax inclusive when its tax rule is (the sandbox's reading of BP L20782, L27431).
+  sale.TaxInclusive = f.bool('TaxInclusive') ?? (creating ? taxRule.TaxInclusive : sale.TaxInclusive);
   sale.ShipBy = dateField(f, 'ShipBy') ?? sale.ShipBy;
   sale.SaleOrderDate = dateField(f, 'SaleOrderDate') ?? sale.SaleOrderDate;
   sale.Note = f.str('Note') ?? sale.Note;
@@ -222,39 +271,47 @@ export const deleteSale: ApiHandler = (ctx) => {
   return renderSale(ctx.state, sale);
 };
 
+/** Sale quote/order lines (BP L30586-30600, L30627-30642): Tax and TaxRule required, Quantity at least 1. */
 function parseLines(ctx: ApiContext, sale: SaleRecord, items: Fields[]): SaleLineRecord[] {
   const { state, engine } = ctx;
   return items.map((l, i) => {
+    const what = `Line ${i + 1}`;
     const productId = l.str('ProductID');
-    const sku = l.str('SKU');
+    const sku = text(l, 'SKU', 50, `${what}: SKU`);
     const product = productId
       ? state.products.find((p) => sameId(p.ID, productId))
       : sku
         ? state.products.find((p) => p.SKU.toLowerCase() === sku.toLowerCase())
         : undefined;
     if (!productId && !sku)
-      throw new Cin7HttpError(400, `Line ${i + 1}: Required attribute ProductID or SKU is not provided.`);
+      throw new Cin7HttpError(400, `${what}: Required attribute ProductID or SKU is not provided.`);
     if (!product) throw new Cin7HttpError(400, `Product ${productId ?? sku} not found.`);
-    const name = required(l.str('Name'), `Lines[${i}].Name`);
-    const quantity = l.num('Quantity');
-    if (quantity === undefined || quantity <= 0)
-      throw new Cin7HttpError(400, `Line ${i + 1}: Quantity must be greater than 0.`);
-    const price = l.num('Price');
-    if (price === undefined || price < 0)
-      throw new Cin7HttpError(400, `Line ${i + 1}: Required attribute Price is not provided.`);
+    const name = required(text(l, 'Name', 1024, `${what}: Name`), `Lines[${i}].Name`);
+    const comment = text(l, 'Comment', 256, `${what}: Comment`);
+    const quantity = requiredNumber(l, 'Quantity', `Lines[${i}].Quantity`);
+    // "Minimal value is 1." (BP L30631)
+    if (quantity < 1) throw new Cin7HttpError(400, `${what}: Quantity must be at least 1.`);
+    const price = requiredNumber(l, 'Price', `Lines[${i}].Price`);
+    if (price < 0) throw new Cin7HttpError(400, `${what}: Price cannot be negative.`);
     const discount = l.num('Discount') ?? 0;
     if (discount < 0 || discount > 100)
-      throw new Cin7HttpError(400, `Line ${i + 1}: Discount must be between 0 and 100.`);
-    const rule = taxRuleNamed(state, l.str('TaxRule') ?? sale.TaxRule);
+      throw new Cin7HttpError(400, `${what}: Discount must be between 0 and 100.`);
+    const tax = requiredNumber(l, 'Tax', `Lines[${i}].Tax`); // BP L30634
+    const rule = taxRuleNamed(
+      state,
+      required(text(l, 'TaxRule', 50, `${what}: TaxRule`), `Lines[${i}].TaxRule`), // BP L30636
+    );
     const expected = lineTotal(quantity, price, discount);
     const total = l.num('Total') ?? expected;
     const { validateLineTotals, lineTotalTolerance } = engine.config;
     if (validateLineTotals && Math.abs(total - expected) > lineTotalTolerance + 1e-9) {
       throw new Cin7HttpError(
         400,
-        `Line ${i + 1} (${product.SKU}): Total ${total} does not match Quantity * Price less Discount (${expected}).`,
+        `${what} (${product.SKU}): Total ${total} does not match Quantity * Price less Discount (${expected}).`,
       );
     }
+    const row = { Total: round4(total), Tax: round4(tax), TaxRule: rule.Name };
+    checkRowTax(state, sale, `${what} (${product.SKU})`, row);
     return {
       ProductID: product.ID,
       SKU: product.SKU,
@@ -262,22 +319,45 @@ function parseLines(ctx: ApiContext, sale: SaleRecord, items: Fields[]): SaleLin
       Quantity: round4(quantity),
       Price: round4(price),
       Discount: Math.round(discount * 100) / 100,
-      Tax: round4(l.num('Tax') ?? (total * rule.TaxPercent) / 100),
+      // Cin7 keeps its own rounding of the row's tax (the sent value was checked against it above).
+      Tax: rowTax(state, sale, row.Total, rule.Name),
       TaxRule: rule.Name,
-      Total: round4(total),
-      Comment: l.str('Comment') ?? '',
+      Total: row.Total,
+      Comment: comment ?? '',
       BackorderQuantity: 0,
     };
   });
 }
 
+/**
+ * Additional charges (BP L30706-30716): Description is the "Name of Service Product referenced by this Line", so
+ * it must name an active service product; Price, Quantity (at least 1), Tax and TaxRule are required.
+ */
 function parseCharges(ctx: ApiContext, sale: SaleRecord, items: Fields[]): AdditionalChargeRecord[] {
+  const { state } = ctx;
   return items.map((c, i) => {
-    const description = required(c.str('Description'), `AdditionalCharges[${i}].Description`);
-    const quantity = c.num('Quantity') ?? 1;
-    const price = c.num('Price') ?? 0;
+    const what = `Additional charge ${i + 1}`;
+    const description = required(
+      text(c, 'Description', 256, `${what}: Description`),
+      `AdditionalCharges[${i}].Description`,
+    );
+    const service = state.products.find(
+      (p) =>
+        p.Type === 'Service' && p.Status === 'Active' && p.Name.toLowerCase() === description.toLowerCase(),
+    );
+    if (!service) throw new Cin7HttpError(400, `${what}: Service product '${description}' not found.`);
+    const comment = text(c, 'Comment', 1024, `${what}: Comment`);
+    const quantity = requiredNumber(c, 'Quantity', `AdditionalCharges[${i}].Quantity`);
+    if (quantity < 1) throw new Cin7HttpError(400, `${what}: Quantity must be at least 1.`);
+    const price = requiredNumber(c, 'Price', `AdditionalCharges[${i}].Price`);
     const discount = c.num('Discount') ?? 0;
-    const rule = taxRuleNamed(ctx.state, c.str('TaxRule') ?? sale.TaxRule);
+    if (discount < 0 || discount > 100)
+      throw new Cin7HttpError(400, `${what}: Discount must be between 0 and 100.`);
+    const tax = requiredNumber(c, 'Tax', `AdditionalCharges[${i}].Tax`);
+    const rule = taxRuleNamed(
+      state,
+      required(text(c, 'TaxRule', 50, `${what}: TaxRule`), `AdditionalCharges[${i}].TaxRule`),
+    );
     const expected = lineTotal(quantity, price, discount);
     const total = c.num('Total') ?? expected;
     if (
@@ -286,20 +366,41 @@ function parseCharges(ctx: ApiContext, sale: SaleRecord, items: Fields[]): Addit
     ) {
       throw new Cin7HttpError(
         400,
-        `Additional charge ${i + 1}: Total ${total} does not match Quantity * Price less Discount (${expected}).`,
+        `${what}: Total ${total} does not match Quantity * Price less Discount (${expected}).`,
       );
     }
+    const row = { Total: round4(total), Tax: round4(tax), TaxRule: rule.Name };
+    checkRowTax(state, sale, what, row);
     return {
-      Description: description,
+      Description: service.Name,
       Quantity: round4(quantity),
       Price: round4(price),
       Discount: discount,
-      Tax: round4(c.num('Tax') ?? (total * rule.TaxPercent) / 100),
+      Tax: rowTax(state, sale, row.Total, rule.Name),
       TaxRule: rule.Name,
-      Total: round4(total),
-      Comment: c.str('Comment') ?? '',
+      Total: row.Total,
+      Comment: comment ?? '',
     };
   });
+}
+
+/** Memo (required, 1,024) and the order totals (required) of a quote or order (BP L30618-30624, L30555-30563). */
+function documentMoney(
+  ctx: ApiContext,
+  sale: SaleRecord,
+  f: Fields,
+  rows: SaleLineRecord[],
+  charges: AdditionalChargeRecord[],
+) {
+  if (!f.has('Memo')) throw new Cin7HttpError(400, 'Required attribute Memo is not provided.');
+  const memo = text(f, 'Memo', 1024) ?? '';
+  const sent = {
+    TotalBeforeTax: requiredNumber(f, 'TotalBeforeTax', 'TotalBeforeTax'),
+    Tax: requiredNumber(f, 'Tax', 'Tax'),
+    Total: requiredNumber(f, 'Total', 'Total'),
+  };
+  checkOrderTotals(ctx.state, sale, [...rows, ...charges], sent);
+  return memo;
 }
 
 function docStatus(f: Fields): 'DRAFT' | 'AUTHORISED' {
@@ -316,11 +417,9 @@ export const postQuote: ApiHandler = (ctx) => {
   if (sale.quote.Status !== 'DRAFT' && sale.quote.Status !== 'NOT AVAILABLE') {
     throw new Cin7HttpError(400, `Sale quote is ${sale.quote.Status} and cannot be changed.`);
   }
-  sale.quote = {
-    Status: docStatus(f),
-    Memo: f.str('Memo') ?? '',
-    Lines: parseLines(ctx, sale, f.list('Lines')),
-  };
+  const lines = parseLines(ctx, sale, f.list('Lines'));
+  const memo = documentMoney(ctx, sale, f, lines, []);
+  sale.quote = { Status: docStatus(f), Memo: memo, Lines: lines };
   touch(ctx.engine, sale);
   return { SaleID: sale.ID, Status: sale.quote.Status, Memo: sale.quote.Memo, Lines: sale.quote.Lines };
 };
@@ -336,7 +435,8 @@ export const saveSaleOrder: ApiHandler = (ctx) => {
   const status = docStatus(f);
   const lines = parseLines(ctx, sale, f.list('Lines'));
   const charges = parseCharges(ctx, sale, f.list('AdditionalCharges'));
-  saveOrder(ctx.engine, ctx.state, sale, { memo: f.str('Memo') ?? '', status, mode, lines, charges });
+  const memo = documentMoney(ctx, sale, f, lines, charges);
+  saveOrder(ctx.engine, ctx.state, sale, { memo, status, mode, lines, charges });
   return { SaleID: sale.ID, ...renderOrder(ctx.state, sale) };
 };
 
@@ -382,8 +482,10 @@ export const postPack: ApiHandler = (ctx) => {
 
 function shipLines(ctx: ApiContext, sale: SaleRecord, items: Fields[]): Omit<ShipLineRecord, 'ID'>[] {
   return items.map((l) => {
-    const tracking = l.str('TrackingNumber') ?? '';
-    const carrier = l.str('Carrier') ?? sale.Carrier;
+    // Sale Fulfilment Ship Line Model limits (BP L30683-30689).
+    const tracking = text(l, 'TrackingNumber', 256) ?? '';
+    const carrier = text(l, 'Carrier', 256) ?? sale.Carrier;
+    text(l, 'Box', 256);
     const date = l.str('ShipmentDate');
     const ms = date ? parseCin7Date(date) : ctx.engine.now();
     return {
@@ -411,7 +513,7 @@ export const postShip: ApiHandler = (ctx) => {
     status,
     lines: shipLines(ctx, sale, f.list('Lines')),
     requireBy: f.str('RequireBy') ?? null,
-    notes: f.str('ShippingNotes'),
+    notes: text(f, 'ShippingNotes', 1024), // BP L30673
   });
   return renderShip(sale, task.TaskID);
 };
@@ -465,9 +567,11 @@ export const getSaleList: ApiHandler = (ctx) => {
     .map((name) => [name, query.str(name)?.toUpperCase()] as const)
     .filter((pair): pair is readonly [string, string] => pair[1] !== undefined);
   const inclusive = engine.config.saleListSinceInclusive;
+  const listedBefore = engine.now() - engine.config.saleListLagMs;
   let rows = state.sales
     .filter(
       (s) =>
+        s.created <= listedBefore &&
         // "changed after the date" (reference §2.4): exclusive by default, switchable, so clients must overlap.
         (updatedSince === undefined || (inclusive ? s.updated >= updatedSince : s.updated > updatedSince)) &&
         (updatedUntil === undefined || s.updated < updatedUntil) &&

@@ -1,6 +1,8 @@
 import { Cin7HttpError, sameId } from './http-kit.js';
-import { deriveStatus, isBackordered, orderTotals } from './sale.render.js';
+import { deriveStatus, isBackordered } from './sale.render.js';
+import { orderTotals, rowTax } from './sale-money.js';
 import type { SandboxEngine } from './sandbox-engine.js';
+import { allocateStock, emitStockChanged, releaseStock, shipStock } from './stock.model.js';
 import type {
   AccountState,
   FulfilmentLineRecord,
@@ -46,24 +48,37 @@ function assertNotVoided(sale: SaleRecord): void {
   if (sale.voided) throw new Cin7HttpError(400, `Sale ${sale.order.SaleOrderNumber} is voided.`);
 }
 
-/** Applies stock: lines asking for more than is available are silently backordered (reference §5.3). */
-function allocate(state: AccountState, lines: SaleLineRecord[]): void {
-  for (const line of lines) {
+/**
+ * Allocates stock in the sale's location: lines asking for more than is available are silently backordered
+ * (reference §5.3). Answers the products whose availability changed.
+ */
+function allocate(state: AccountState, sale: SaleRecord): string[] {
+  const changed: string[] = [];
+  for (const line of sale.order.Lines) {
     const product = state.productsById.get(line.ProductID);
     if (!product || product.Type === 'Service') continue;
-    const taken = Math.min(product.available, line.Quantity);
-    product.available = round4(product.available - taken);
+    const taken = allocateStock(state, product.ID, sale.Location, line.Quantity);
     line.BackorderQuantity = round4(line.Quantity - taken);
+    if (taken > 0) changed.push(product.ID);
   }
+  return changed;
 }
 
-function release(state: AccountState, lines: SaleLineRecord[]): void {
-  for (const line of lines) {
+/** Gives back what the order had allocated (void, undo); answers the products whose availability changed. */
+function release(state: AccountState, sale: SaleRecord): string[] {
+  const changed: string[] = [];
+  // Goods already shipped are gone: nothing of theirs is still allocated.
+  if (sale.fulfilments.some((f) => f.ship.Status === 'AUTHORISED')) return changed;
+  for (const line of sale.order.Lines) {
     const product = state.productsById.get(line.ProductID);
-    if (product && product.Type !== 'Service')
-      product.available = round4(product.available + line.Quantity - line.BackorderQuantity);
+    const allocated = round4(line.Quantity - line.BackorderQuantity);
+    if (product && product.Type !== 'Service' && allocated > 0) {
+      releaseStock(state, product.ID, sale.Location, allocated);
+      changed.push(product.ID);
+    }
     line.BackorderQuantity = 0;
   }
+  return changed;
 }
 
 function newTask(engine: SandboxEngine, number: number): FulfilmentRecord {
@@ -106,7 +121,8 @@ export function saveOrder(
   touch(engine, sale);
   if (input.status !== 'AUTHORISED') return;
 
-  allocate(state, sale.order.Lines);
+  applyAutomaticDiscounts(state, sale);
+  emitStockChanged(engine, state, allocate(state, sale));
   sale.fulfilments = [newTask(engine, 1)];
   emitSaleEvent(engine, state, sale, 'Sale/OrderAuthorised');
   if (isBackordered(sale)) {
@@ -122,6 +138,30 @@ export function saveOrder(
   pack(engine, sale, task, 'AUTHORISED', undefined);
   if (input.mode === 'AUTOPICKPACK') return;
   ship(engine, state, sale, task, { status: 'AUTHORISED', lines: undefined });
+}
+
+/**
+ * `AutomaticallyApplyDiscounts` "apply discounts and deals on authorisation" (BP L4003), by `DiscountRule`
+ * "amending the sale price ... or recalculating the discount %" (BP L4002). The sandbox's reading: the customer's
+ * discount is applied to each line that carries less than it (`Discount`: the line's discount becomes the
+ * customer's; `Price`: the price is cut and the line keeps no discount). A line already carrying the customer's
+ * discount is left as sent, so a client that sends it cannot be discounted twice.
+ */
+function applyAutomaticDiscounts(state: AccountState, sale: SaleRecord): void {
+  if (!state.me.AutomaticallyApplyDiscounts) return;
+  const discount = state.customersById.get(sale.CustomerID)?.Discount ?? 0;
+  if (discount <= 0) return;
+  for (const line of sale.order.Lines) {
+    if (line.Discount >= discount) continue;
+    if (state.me.DiscountRule === 'Price') {
+      if (line.Discount > 0) continue;
+      line.Price = round4(line.Price * (1 - discount / 100));
+    } else {
+      line.Discount = discount;
+    }
+    line.Total = lineTotal(line.Quantity, line.Price, line.Discount);
+    line.Tax = rowTax(state, sale, line.Total, line.TaxRule);
+  }
 }
 
 function defaultFulfilmentLines(sale: SaleRecord): FulfilmentLineRecord[] {
@@ -208,6 +248,8 @@ export function ship(
     Lines: lines.map((l) => ({ ...l, ID: engine.newId() })),
   };
   touch(engine, sale);
+  // A whole shipment authorised takes the goods out of stock (a partial one is the sandbox's blind spot).
+  if (input.status === 'AUTHORISED') emitStockChanged(engine, state, shipOut(state, sale));
   if (input.status !== 'DRAFT')
     afterShipmentChange(engine, state, sale, task, before, input.status === 'AUTHORISED');
 }
@@ -229,6 +271,19 @@ export function updateTracking(
   });
   touch(engine, sale);
   afterShipmentChange(engine, state, sale, task, before, false);
+}
+
+/** The order's allocated quantities leave the sale's location; answers the products whose stock changed. */
+function shipOut(state: AccountState, sale: SaleRecord): string[] {
+  const changed: string[] = [];
+  for (const line of sale.order.Lines) {
+    const product = state.productsById.get(line.ProductID);
+    const allocated = round4(line.Quantity - line.BackorderQuantity);
+    if (!product || product.Type === 'Service' || allocated <= 0) continue;
+    shipStock(state, product.ID, sale.Location, allocated);
+    changed.push(product.ID);
+  }
+  return changed;
 }
 
 function trackingKey(task: FulfilmentRecord): string {
@@ -296,7 +351,7 @@ export function voidOrUndo(
 ): void {
   assertNotVoided(sale);
   if (voidIt) {
-    if (sale.order.Status === 'AUTHORISED') release(state, sale.order.Lines);
+    if (sale.order.Status === 'AUTHORISED') emitStockChanged(engine, state, release(state, sale));
     sale.voided = true;
     if (sale.order.Status !== 'NOT AVAILABLE') sale.order.Status = 'VOIDED';
     touch(engine, sale);
@@ -309,7 +364,7 @@ export function voidOrUndo(
     task.pack = { Status: 'NOT AVAILABLE', Lines: [] };
     task.ship = { Status: 'NOT AVAILABLE', RequireBy: null, ShippingNotes: '', Lines: [] };
   } else if (sale.order.Status === 'AUTHORISED') {
-    release(state, sale.order.Lines);
+    emitStockChanged(engine, state, release(state, sale));
     sale.order.Status = 'DRAFT';
     sale.fulfilments = [];
   } else {

@@ -1,5 +1,6 @@
+import { orderTotals } from './sale-money.js';
 import type { AccountState, SaleLineRecord, SaleRecord } from './store.types.js';
-import { formatDateOnly, formatTimestamp, round4 } from './wire-format.js';
+import { formatDateOnly, formatTimestamp } from './wire-format.js';
 
 /**
  * Status and Combined* fields derived from the documents, per reference §5.1. After the shipment is authorised
@@ -75,13 +76,6 @@ export function trackingNumbers(sale: SaleRecord): string {
     .join(', ');
 }
 
-export function orderTotals(sale: SaleRecord) {
-  const lines = [...sale.order.Lines, ...sale.order.AdditionalCharges];
-  const before = round4(lines.reduce((sum, l) => sum + l.Total, 0));
-  const tax = round4(lines.reduce((sum, l) => sum + l.Tax, 0));
-  return { TotalBeforeTax: before, Tax: tax, Total: round4(before + tax) };
-}
-
 function renderLine(state: AccountState, l: SaleLineRecord) {
   return {
     ...l,
@@ -98,7 +92,7 @@ export function renderOrder(state: AccountState, sale: SaleRecord) {
     Status: sale.order.Status,
     Lines: sale.order.Lines.map((l) => renderLine(state, l)),
     AdditionalCharges: sale.order.AdditionalCharges.map((c) => ({ ...c })),
-    ...orderTotals(sale),
+    ...orderTotals(state, sale),
   };
 }
 

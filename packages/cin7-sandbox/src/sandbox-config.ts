@@ -13,7 +13,18 @@ export interface SandboxConfig {
     enabled: boolean;
     /** Real milliseconds before an unanswered delivery counts as failed. Default 5000. */
     timeoutMs: number;
+    /**
+     * Cin7 makes the first attempt "in 1 minute after event" (BP L27929-27930), in simulated time. Default false;
+     * true delivers at once, an explicit option for demos only.
+     */
+    immediateFirstAttempt: boolean;
   };
+  /**
+   * Simulated milliseconds before a new sale shows in `saleList` (while `GET sale?ID=` sees it at once). Nothing
+   * in the Blueprint promises a new sale is listed at once (BP L20400-20549), so clients must tolerate a lag.
+   * Default 5000 (a lag of seconds); 0 lists at once.
+   */
+  saleListLagMs: number;
   /** Cin7 does not promise an order for saleList; when true rows come back shuffled. Default false. */
   saleListShuffle: boolean;
   /**
@@ -25,6 +36,11 @@ export interface SandboxConfig {
   validateLineTotals: boolean;
   /** Allowed difference for the line Total check. Default 0.01. */
   lineTotalTolerance: number;
+  /**
+   * Rows at most in one `Stock/AvailableStockLevelChanged` payload; a product with more is cut, its `MaxRows`
+   * telling the full count. Cin7 documents no cap; default 100 (the sandbox's reading), 1 in tests of the cut.
+   */
+  stockWebhookRowCap: number;
 }
 
 export type SandboxConfigPatch = {
@@ -32,8 +48,10 @@ export type SandboxConfigPatch = {
   webhooks?: Partial<SandboxConfig['webhooks']>;
   saleListShuffle?: boolean;
   saleListSinceInclusive?: boolean;
+  saleListLagMs?: number;
   validateLineTotals?: boolean;
   lineTotalTolerance?: number;
+  stockWebhookRowCap?: number;
   /** Simulated seconds per real second (0 freezes the clock). */
   timeScale?: number;
 };
@@ -41,11 +59,13 @@ export type SandboxConfigPatch = {
 export function defaultConfig(): SandboxConfig {
   return {
     rateLimit: { enabled: true, perMinute: 60, status: 429 },
-    webhooks: { enabled: true, timeoutMs: 5000 },
+    webhooks: { enabled: true, timeoutMs: 5000, immediateFirstAttempt: false },
+    saleListLagMs: 5000,
     saleListShuffle: false,
     saleListSinceInclusive: false,
     validateLineTotals: true,
     lineTotalTolerance: 0.01,
+    stockWebhookRowCap: 100,
   };
 }
 
@@ -55,6 +75,8 @@ export function applyConfigPatch(config: SandboxConfig, patch: SandboxConfigPatc
   if (patch.saleListShuffle !== undefined) config.saleListShuffle = patch.saleListShuffle;
   if (patch.saleListSinceInclusive !== undefined)
     config.saleListSinceInclusive = patch.saleListSinceInclusive;
+  if (patch.saleListLagMs !== undefined) config.saleListLagMs = patch.saleListLagMs;
   if (patch.validateLineTotals !== undefined) config.validateLineTotals = patch.validateLineTotals;
   if (patch.lineTotalTolerance !== undefined) config.lineTotalTolerance = patch.lineTotalTolerance;
+  if (patch.stockWebhookRowCap !== undefined) config.stockWebhookRowCap = patch.stockWebhookRowCap;
 }

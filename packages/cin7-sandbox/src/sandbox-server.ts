@@ -104,6 +104,11 @@ async function handleApi(
     sendJson(res, 500, errorBody(500, 'An unexpected error occurred. Please try again later.'));
     return;
   }
+  if (engine.faults.roll(faults.errorIn200Rate)) {
+    engine.log(`fault: error inside a 200 for ${endpoint}`);
+    sendJson(res, 200, errorBody(500, 'An unexpected error occurred. Please try again later.'));
+    return;
+  }
 
   if (!route) {
     sendJson(res, 404, errorBody(404, `Endpoint ${apiPath} does not exist.`));

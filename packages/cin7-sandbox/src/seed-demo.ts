@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS } from './demo-accounts.js';
+import { DEMO_ACCOUNTS, NO_FREIGHT_ACCOUNT, TAX_INCLUSIVE_ACCOUNT } from './demo-accounts.js';
 import { stableGuid } from './prng.js';
 import { addCustomer, addProduct, buildCustomer, buildProduct } from './seed-builders.js';
 import { createAccountState, SEED_EPOCH } from './seed-reference.js';
@@ -8,7 +8,115 @@ const MIN = 60_000;
 
 /** Hand-written data for demos: every case the integration has to handle appears at least once. */
 export function seedDemo(): AccountState[] {
-  return [seedDemoNz(), seedDemoAu()];
+  return [seedDemoNz(), seedDemoAu(), seedTaxInclusive(), seedNoFreight()];
+}
+
+/** A small shop's catalogue and two customers (one with a discount), shared by the two settings tenants. */
+function smallTenant(
+  state: AccountState,
+  key: string,
+  country: string,
+  services: { sku: string; name: string; tier1: number }[],
+): AccountState {
+  const at = (i: number) => SEED_EPOCH + i * MIN;
+  const products = [
+    { sku: 'KAYAK-1', name: 'Touring kayak', tier1: 1149 },
+    { sku: 'PADDLE-C', name: 'Carbon paddle', tier1: 289.95 },
+    { sku: 'DRYBAG-20', name: '20 L dry bag', tier1: 33.33 },
+  ];
+  products.forEach((p, i) => {
+    addProduct(
+      state,
+      buildProduct({
+        key: `${key}/product/${p.sku}`,
+        sku: p.sku,
+        name: p.name,
+        category: 'Paddle',
+        brand: 'Tasman',
+        tier1: p.tier1,
+        hue: 120 + i * 40,
+        lastModified: at(i),
+      }),
+    );
+  });
+  services.forEach((p, i) => {
+    addProduct(
+      state,
+      buildProduct({
+        key: `${key}/product/${p.sku}`,
+        sku: p.sku,
+        name: p.name,
+        category: 'Services',
+        brand: '',
+        tier1: p.tier1,
+        type: 'Service',
+        noImage: true,
+        hue: 0,
+        lastModified: at(10 + i),
+      }),
+    );
+  });
+  const customers = [
+    { name: 'Harbour Paddlers Ltd', discount: 0 },
+    { name: 'Lakeside Rentals Ltd', discount: 12.5 },
+  ];
+  customers.forEach((c, i) => {
+    addCustomer(
+      state,
+      buildCustomer({
+        key: `${key}/customer/${i}`,
+        name: c.name,
+        currency: state.me.Currency,
+        country,
+        discount: c.discount,
+        taxRule: state.me.DefaultSaleTaxRuleName,
+        addresses: [
+          {
+            type: 'Shipping',
+            line1: `${20 + i} Wharf St`,
+            city: 'Nelson',
+            postcode: '7010',
+            isDefault: true,
+          },
+        ],
+        contacts: [{ name: `Buyer ${i + 1}`, email: `buyer${i + 1}@paddle.example`, isDefault: true }],
+        lastModified: at(30 + i),
+      }),
+    );
+  });
+  return state;
+}
+
+/** Prices include GST, tax by document Total, discounts applied on authorisation (BP L3999-4003, L27431). */
+function seedTaxInclusive(): AccountState {
+  const key = 'demo/tax-inclusive';
+  const state = createAccountState(TAX_INCLUSIVE_ACCOUNT, key);
+  const rule = {
+    ID: stableGuid(`${key}/tax/inclusive`),
+    Name: 'GST Inclusive',
+    Account: '2200',
+    IsActive: true,
+    TaxInclusive: true,
+    TaxPercent: 15,
+    IsTaxForSale: true,
+    IsTaxForPurchase: false,
+  };
+  state.taxRules.unshift(rule);
+  state.me.DefaultSaleTaxRuleId = rule.ID;
+  state.me.DefaultSaleTaxRuleName = rule.Name;
+  state.me.AutomaticallyApplyDiscounts = true;
+  state.me.DiscountRule = 'Discount';
+  state.me.TaxCalculationMethod = 'Total';
+  state.me.LockDate = '30/06/2024';
+  return smallTenant(state, key, 'New Zealand', [{ sku: 'FREIGHT', name: 'Freight', tier1: 20 }]);
+}
+
+/** Freight is charged as "Courier delivery": no service product is named "Freight" (BP L30711); Row Total tax. */
+function seedNoFreight(): AccountState {
+  const key = 'demo/no-freight';
+  const state = createAccountState(NO_FREIGHT_ACCOUNT, key);
+  state.me.TaxCalculationMethod = 'Row Total';
+  return smallTenant(state, key, 'Australia', [{ sku: 'COURIER', name: 'Courier delivery', tier1: 18 }]);
 }
 
 function seedDemoNz(): AccountState {
@@ -113,13 +221,13 @@ function seedDemoNz(): AccountState {
         type: p.type,
         deprecated: p.deprecated,
         discountRule: p.rule ?? null,
-        available: p.available,
         withCareSheet: p.care,
         noImage: p.noImage,
         hue: (i * 37) % 360,
         description: `<p><strong>${p.name}</strong> from the Harbour Gear range.</p><ul><li>Built for NZ conditions</li><li>2-year warranty</li></ul>`,
         lastModified: at(i),
       }),
+      p.available,
     );
   });
 

@@ -1,7 +1,7 @@
 import type { DemoAccount } from './demo-accounts.js';
 import { stableGuid } from './prng.js';
 import type { AccountState } from './store.types.js';
-import { formatDateOnly } from './wire-format.js';
+import { formatTenantDate } from './wire-format.js';
 
 /** Seed data is stamped relative to a fixed instant so every seed is byte-for-byte reproducible. */
 export const SEED_EPOCH = Date.UTC(2025, 0, 6, 21, 0, 0);
@@ -73,7 +73,8 @@ export function createAccountState(account: DemoAccount, key: string): AccountSt
       DefaultWeightUnits: 'kg',
       DefaultDimensionsUnits: 'cm',
       LockDate: null,
-      OpeningBalanceDate: formatDateOnly(Date.UTC(2024, 2, 31)),
+      // "Formatted in Tenant date format" (BP L3997-3998): dd/MM/yyyy here, as a NZ/AU tenant shows it.
+      OpeningBalanceDate: formatTenantDate(Date.UTC(2024, 2, 31)),
       TaxCalculationMethod: 'Total',
       DefaultSaleTaxRuleId: taxRules[0]?.ID ?? '',
       DefaultSaleTaxRuleName: 'GST on Income',
@@ -190,6 +191,7 @@ export function createAccountState(account: DemoAccount, key: string): AccountSt
     customersById: new Map(),
     products: [],
     productsById: new Map(),
+    stock: [],
     customPrices: [],
     discountRules: [],
     deals: [],

@@ -3,11 +3,12 @@ import type { AccountState, WebhookRecord } from './store.types.js';
 import { formatTimestamp } from './wire-format.js';
 
 /**
- * Retry delays after a failed attempt, in simulated minutes: Cin7 retries 1, 5, 10, 15, 20 and 25 minutes after
- * the previous failure, then deactivates the webhook (reference §6, BP L27929-27944). The first attempt here is
- * immediate; Cin7's "1 minute after the event" first attempt would only slow demos down.
+ * Cin7 tries a webhook 6 times: "first time - in 1 minute after event", then 5, 10, 15, 20 and 25 minutes after
+ * the previous attempt, then deactivates it (BP L27929-27944). Simulated minutes; `webhooks.immediateFirstAttempt`
+ * makes the first attempt at once, for demos only.
  */
-export const WEBHOOK_RETRY_MINUTES = [1, 5, 10, 15, 20, 25] as const;
+export const WEBHOOK_FIRST_ATTEMPT_MINUTES = 1;
+export const WEBHOOK_RETRY_MINUTES = [5, 10, 15, 20, 25] as const;
 
 export interface DeliveryAttempt {
   /** Simulated time of the attempt, Cin7 timestamp format. */
@@ -23,7 +24,8 @@ export interface WebhookDelivery {
   webhookId: string;
   type: string;
   url: string;
-  payload: Record<string, unknown>;
+  /** An object with `EventType` added, or a bare array (`Stock/AvailableStockLevelChanged`, BP L28465). */
+  payload: Record<string, unknown> | unknown[];
   attempts: DeliveryAttempt[];
   state: 'pending' | 'delivered' | 'failed';
   /** When the next attempt is due (simulated, Cin7 timestamp format), null when finished. */
@@ -52,8 +54,11 @@ export class WebhookDispatcher {
   }
 
   /** Queues one delivery per active registration of `type` in the account. */
-  emit(state: AccountState, type: string, payload: Record<string, unknown>): void {
+  emit(state: AccountState, type: string, payload: Record<string, unknown> | unknown[]): void {
     if (!this.engine.config.webhooks.enabled) return;
+    const firstAt = this.engine.config.webhooks.immediateFirstAttempt
+      ? this.engine.now()
+      : this.engine.now() + WEBHOOK_FIRST_ATTEMPT_MINUTES * 60_000;
     for (const hook of state.webhooks) {
       if (!hook.IsActive || hook.Type.toLowerCase() !== type.toLowerCase()) continue;
       const delivery: WebhookDelivery = {
@@ -62,14 +67,14 @@ export class WebhookDispatcher {
         webhookId: hook.ID,
         type: hook.Type,
         url: hook.ExternalURL,
-        payload: { ...payload, EventType: hook.Type },
+        payload: Array.isArray(payload) ? payload : { ...payload, EventType: hook.Type },
         attempts: [],
         state: 'pending',
-        nextAttemptAt: formatTimestamp(this.engine.now()),
+        nextAttemptAt: formatTimestamp(firstAt),
       };
       this.deliveries.push(delivery);
       const generation = this.generation;
-      this.engine.scheduler.schedule(this.engine.now(), () => {
+      this.engine.scheduler.schedule(firstAt, () => {
         if (generation === this.generation) void this.attempt(delivery, hook, generation);
       });
     }

@@ -32,10 +32,16 @@ export function parseCin7Date(text: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+/** Half up like .NET `decimal` (0.135 → 0.14), not like binary floating point (0.13499999…). */
+function roundTo(value: number, places: number): number {
+  const scale = 10 ** places;
+  return Math.round(Number((value * scale).toPrecision(12))) / scale;
+}
+
 export function round4(value: number): number {
-  return Math.round(value * 10000) / 10000;
+  return roundTo(value, 4);
 }
 
 export function round2(value: number): number {
-  return Math.round(value * 100) / 100;
+  return roundTo(value, 2);
 }

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { type RunningSandbox, startSandbox } from '../src/index.js';
-import { AU, apiFor } from './sandbox-test-kit.js';
+import { AU, apiFor, withMoney } from './sandbox-test-kit.js';
 
 type Row = Record<string, unknown>;
+
+/** The sandbox's default saleList lag for new sales (simulated ms). */
+const LISTING_LAG_MS = 5000;
 
 describe('sandbox: sales', () => {
   let sandbox: RunningSandbox;
@@ -73,22 +76,30 @@ describe('sandbox: sales', () => {
 
   it('moves DRAFT → ORDERING and AUTHORISED → ORDERED, then refuses a second order POST', async () => {
     const sale = await createSale();
-    const draft = await api<Row>('POST', 'sale/order', {
-      SaleID: sale.ID,
-      Status: 'DRAFT',
-      Lines: [line('TENT-2P', 2, 199, 10)],
-    });
+    const draft = await api<Row>(
+      'POST',
+      'sale/order',
+      withMoney({
+        SaleID: sale.ID,
+        Status: 'DRAFT',
+        Lines: [line('TENT-2P', 2, 199, 10)],
+      }),
+    );
     expect(draft.status).toBe(200);
     expect(draft.body).toMatchObject({ Status: 'DRAFT', TotalBeforeTax: 358.2 });
     expect((await api<Row>('GET', `sale?ID=${sale.ID}`)).body.Status).toBe('ORDERING');
-    const auth = await api<Row>('PUT', 'sale/order', {
-      SaleID: sale.ID,
-      Status: 'AUTHORISED',
-      Lines: [line('TENT-2P', 2, 199, 10)],
-      AdditionalCharges: [
-        { Description: 'Freight', Quantity: 1, Price: 12, Total: 12, TaxRule: 'GST on Income' },
-      ],
-    });
+    const auth = await api<Row>(
+      'PUT',
+      'sale/order',
+      withMoney({
+        SaleID: sale.ID,
+        Status: 'AUTHORISED',
+        Lines: [line('TENT-2P', 2, 199, 10)],
+        AdditionalCharges: [
+          { Description: 'Freight', Quantity: 1, Price: 12, Total: 12, TaxRule: 'GST on Income' },
+        ],
+      }),
+    );
     expect(auth.body).toMatchObject({
       Status: 'AUTHORISED',
       TotalBeforeTax: 370.2,
@@ -101,18 +112,22 @@ describe('sandbox: sales', () => {
       CombinedPickingStatus: 'NOT PICKED',
       CombinedShippingStatus: 'NOT SHIPPED',
     });
-    const again = await api('POST', 'sale/order', { SaleID: sale.ID, Status: 'DRAFT', Lines: [] });
+    const again = await api('POST', 'sale/order', withMoney({ SaleID: sale.ID, Status: 'DRAFT', Lines: [] }));
     expect(again.status).toBe(400);
   });
 
   it('backorders silently when quantity exceeds stock, and then ignores AutoPickPackShipMode', async () => {
     const sale = await createSale();
-    await api('POST', 'sale/order', {
-      SaleID: sale.ID,
-      Status: 'AUTHORISED',
-      AutoPickPackShipMode: 'AUTOPICKPACKSHIP',
-      Lines: [line('BAG-ALPINE', 5, 389)],
-    });
+    await api(
+      'POST',
+      'sale/order',
+      withMoney({
+        SaleID: sale.ID,
+        Status: 'AUTHORISED',
+        AutoPickPackShipMode: 'AUTOPICKPACKSHIP',
+        Lines: [line('BAG-ALPINE', 5, 389)],
+      }),
+    );
     const got = (await api<Row>('GET', `sale?ID=${sale.ID}`)).body;
     expect(got.Status).toBe('BACKORDERED');
     expect(got.CombinedShippingStatus).toBe('NOT SHIPPED');
@@ -121,12 +136,16 @@ describe('sandbox: sales', () => {
 
   it('applies AutoPickPackShipMode to simple sales only', async () => {
     const simple = await createSale();
-    await api('POST', 'sale/order', {
-      SaleID: simple.ID,
-      Status: 'AUTHORISED',
-      AutoPickPackShipMode: 'AUTOPICKPACKSHIP',
-      Lines: [line('STOVE-MINI', 1, 59.95)],
-    });
+    await api(
+      'POST',
+      'sale/order',
+      withMoney({
+        SaleID: simple.ID,
+        Status: 'AUTHORISED',
+        AutoPickPackShipMode: 'AUTOPICKPACKSHIP',
+        Lines: [line('STOVE-MINI', 1, 59.95)],
+      }),
+    );
     expect((await api<Row>('GET', `sale?ID=${simple.ID}`)).body).toMatchObject({
       Status: 'SHIPPED',
       CombinedPickingStatus: 'PICKED',
@@ -135,41 +154,57 @@ describe('sandbox: sales', () => {
       FulFilmentStatus: 'FULFILLED',
     });
     const pickOnly = await createSale();
-    await api('POST', 'sale/order', {
-      SaleID: pickOnly.ID,
-      Status: 'AUTHORISED',
-      AutoPickPackShipMode: 'AUTOPICK',
-      Lines: [line('STOVE-MINI', 1, 59.95)],
-    });
+    await api(
+      'POST',
+      'sale/order',
+      withMoney({
+        SaleID: pickOnly.ID,
+        Status: 'AUTHORISED',
+        AutoPickPackShipMode: 'AUTOPICK',
+        Lines: [line('STOVE-MINI', 1, 59.95)],
+      }),
+    );
     expect((await api<Row>('GET', `sale?ID=${pickOnly.ID}`)).body.Status).toBe('PICKED');
     const advanced = await createSale({ SaleType: 'Advanced' });
-    await api('POST', 'sale/order', {
-      SaleID: advanced.ID,
-      Status: 'AUTHORISED',
-      AutoPickPackShipMode: 'AUTOPICKPACKSHIP',
-      Lines: [line('STOVE-MINI', 1, 59.95)],
-    });
+    await api(
+      'POST',
+      'sale/order',
+      withMoney({
+        SaleID: advanced.ID,
+        Status: 'AUTHORISED',
+        AutoPickPackShipMode: 'AUTOPICKPACKSHIP',
+        Lines: [line('STOVE-MINI', 1, 59.95)],
+      }),
+    );
     expect((await api<Row>('GET', `sale?ID=${advanced.ID}`)).body).toMatchObject({
       Status: 'ORDERED',
       CombinedPickingStatus: 'NOT PICKED',
     });
     const draft = await createSale();
-    await api('POST', 'sale/order', {
-      SaleID: draft.ID,
-      Status: 'DRAFT',
-      AutoPickPackShipMode: 'AUTOPICKPACKSHIP',
-      Lines: [line('STOVE-MINI', 1, 59.95)],
-    });
+    await api(
+      'POST',
+      'sale/order',
+      withMoney({
+        SaleID: draft.ID,
+        Status: 'DRAFT',
+        AutoPickPackShipMode: 'AUTOPICKPACKSHIP',
+        Lines: [line('STOVE-MINI', 1, 59.95)],
+      }),
+    );
     expect((await api<Row>('GET', `sale?ID=${draft.ID}`)).body.Status).toBe('ORDERING');
   });
 
   it('picks, packs and ships through the fulfilment endpoints with TaskID (or the SaleID of a simple sale)', async () => {
     const sale = await createSale({ Carrier: 'NZ Post' });
-    await api('POST', 'sale/order', {
-      SaleID: sale.ID,
-      Status: 'AUTHORISED',
-      Lines: [line('LAMP-HEAD', 3, 64)],
-    });
+    await api(
+      'POST',
+      'sale/order',
+      withMoney({
+        SaleID: sale.ID,
+        Status: 'AUTHORISED',
+        Lines: [line('LAMP-HEAD', 3, 64)],
+      }),
+    );
     const got = (await api<Row>('GET', `sale?ID=${sale.ID}`)).body;
     const taskId = String((got.Fulfilments as Row[])[0]?.TaskID);
     expect((await api('POST', 'sale/fulfilment/pack', { TaskID: taskId, Status: 'AUTHORISED' })).status).toBe(
@@ -213,6 +248,7 @@ describe('sandbox: sales', () => {
 
   it('voids with DELETE /sale?Void=true and bumps Updated on every change', async () => {
     const sale = await createSale();
+    await sandbox.admin.advanceTime(LISTING_LAG_MS);
     const before = (
       await api<{ SaleList: Row[] }>('GET', `saleList?Search=${(sale.Order as Row).SaleOrderNumber}`)
     ).body.SaleList[0];
@@ -226,9 +262,9 @@ describe('sandbox: sales', () => {
       )
     ).body.SaleList[0];
     expect(Date.parse(String(after?.Updated))).toBeGreaterThan(Date.parse(String(before?.Updated)));
-    expect((await api('POST', 'sale/order', { SaleID: sale.ID, Status: 'DRAFT', Lines: [] })).status).toBe(
-      400,
-    );
+    expect(
+      (await api('POST', 'sale/order', withMoney({ SaleID: sale.ID, Status: 'DRAFT', Lines: [] }))).status,
+    ).toBe(400);
   });
 
   it('validates like Cin7 with 400 error bodies', async () => {
@@ -248,30 +284,38 @@ describe('sandbox: sales', () => {
     const sale = await createSale();
     await expect400(
       'sale/order',
-      { SaleID: sale.ID, Status: 'DRAFT', Lines: [{ ...line('TENT-2P', 2, 199), Total: 400 }] },
+      withMoney({ SaleID: sale.ID, Status: 'DRAFT', Lines: [{ ...line('TENT-2P', 2, 199), Total: 400 }] }),
       /Total/,
     );
     await expect400(
       'sale/order',
-      {
+      withMoney({
         SaleID: sale.ID,
         Status: 'DRAFT',
         Lines: [{ ...line('TENT-2P', 1, 1), ProductID: '00000000-0000-0000-0000-000000000001' }],
-      },
+      }),
       /not found/,
     );
-    const within = await api('POST', 'sale/order', {
-      SaleID: sale.ID,
-      Status: 'DRAFT',
-      Lines: [{ ...line('TENT-2P', 3, 33.33), Total: 100 }],
-    });
+    const within = await api(
+      'POST',
+      'sale/order',
+      withMoney({
+        SaleID: sale.ID,
+        Status: 'DRAFT',
+        Lines: [{ ...line('TENT-2P', 3, 33.33), Total: 100 }],
+      }),
+    );
     expect(within.status).toBe(200);
     await sandbox.admin.setConfig({ validateLineTotals: false });
-    const lax = await api('POST', 'sale/order', {
-      SaleID: sale.ID,
-      Status: 'DRAFT',
-      Lines: [{ ...line('TENT-2P', 2, 199), Total: 400 }],
-    });
+    const lax = await api(
+      'POST',
+      'sale/order',
+      withMoney({
+        SaleID: sale.ID,
+        Status: 'DRAFT',
+        Lines: [{ ...line('TENT-2P', 2, 199), Total: 400 }],
+      }),
+    );
     expect(lax.status).toBe(200);
     await sandbox.admin.setConfig({ validateLineTotals: true });
   });
@@ -280,6 +324,7 @@ describe('sandbox: sales', () => {
     const a = await createSale({ ExternalID: 'ext-a', CustomerReference: 'PO-A' });
     await sandbox.admin.advanceTime(5000);
     const b = await createSale({ ExternalID: 'ext-b', CustomerReference: 'PO-B' });
+    await sandbox.admin.advanceTime(LISTING_LAG_MS);
     const byExt = await api<{ Total: number; SaleList: Row[] }>('GET', 'saleList?ExternalID=ext-b');
     expect(byExt.body.SaleList.map((r) => r.SaleID)).toEqual([b.ID]);
     const row = byExt.body.SaleList[0] as Row;
@@ -326,11 +371,15 @@ describe('sandbox: sales', () => {
 
   it('lets the admin API ship, edit lines (drift) and report sales field by field', async () => {
     const sale = await createSale({ Carrier: 'NZ Post' });
-    await api('POST', 'sale/order', {
-      SaleID: sale.ID,
-      Status: 'AUTHORISED',
-      Lines: [line('TENT-2P', 2, 199)],
-    });
+    await api(
+      'POST',
+      'sale/order',
+      withMoney({
+        SaleID: sale.ID,
+        Status: 'AUTHORISED',
+        Lines: [line('TENT-2P', 2, 199)],
+      }),
+    );
     const edited = await sandbox.admin.editSaleLines(0, String(sale.ID), [{ sku: 'TENT-2P', price: 150 }]);
     expect((edited.Order as Row).TotalBeforeTax).toBe(300);
     const partial = await sandbox.admin.shipSale(0, String(sale.ID), {

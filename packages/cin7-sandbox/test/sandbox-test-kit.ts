@@ -39,3 +39,5 @@ export async function eventually<T>(check: () => Promise<T | undefined>, what: s
   }
   throw new Error(`Timed out waiting for ${what}`);
 }
+
+export { NZ_TAX, type TaxSetting, withMoney } from '../src/money-kit.js';

@@ -1,8 +1,13 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { type RunningSandbox, startSandbox, WEBHOOK_RETRY_MINUTES } from '../src/index.js';
-import { apiFor, eventually } from './sandbox-test-kit.js';
+import {
+  type RunningSandbox,
+  startSandbox,
+  WEBHOOK_FIRST_ATTEMPT_MINUTES,
+  WEBHOOK_RETRY_MINUTES,
+} from '../src/index.js';
+import { apiFor, eventually, withMoney } from './sandbox-test-kit.js';
 
 type Row = Record<string, unknown>;
 
@@ -47,20 +52,24 @@ describe('sandbox: webhooks', () => {
     const sale = (
       await api<Row>('POST', 'sale', { CustomerID: customer.ID, SkipQuote: true, Location: 'Main Warehouse' })
     ).body;
-    await api('POST', 'sale/order', {
-      SaleID: sale.ID,
-      Status: 'AUTHORISED',
-      Lines: [
-        {
-          ProductID: product.ID,
-          Name: product.Name,
-          Quantity: 1,
-          Price: 50,
-          Total: 50,
-          TaxRule: 'GST on Income',
-        },
-      ],
-    });
+    await api(
+      'POST',
+      'sale/order',
+      withMoney({
+        SaleID: sale.ID,
+        Status: 'AUTHORISED',
+        Lines: [
+          {
+            ProductID: product.ID,
+            Name: product.Name,
+            Quantity: 1,
+            Price: 50,
+            Total: 50,
+            TaxRule: 'GST on Income',
+          },
+        ],
+      }),
+    );
     return sale;
   }
 
@@ -103,6 +112,11 @@ describe('sandbox: webhooks', () => {
       carrier: 'NZ Post',
       trackingUrl: 'https://t.example/NZ123',
     });
+    // "first time - in 1 minute after event" (BP L27929-27930), in simulated time.
+    await sandbox.admin.advanceTime(60_000 - 1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(received).toHaveLength(0);
+    await sandbox.admin.advanceTime(1);
     await eventually(async () => (received.length >= 2 ? true : undefined), 'two deliveries');
     const authorised = received.find((r) => r.body.EventType === 'Sale/ShipmentAuthorised');
     expect(authorised?.headers.authorization).toBe('Bearer secret-token');
@@ -130,7 +144,7 @@ describe('sandbox: webhooks', () => {
     expect(String(tracking?.body.SaleOrderDate)).toMatch(/^\d\d\/\d\d\/\d{4}$/);
   });
 
-  it('retries after 1, 5, 10, 15, 20 and 25 simulated minutes, then deactivates the webhook', async () => {
+  it('tries 6 times: 1 minute after the event, then 5, 10, 15, 20, 25 minutes apart, then deactivates (BP L27929-27944)', async () => {
     answer = 500;
     await api('POST', 'webhooks', {
       Type: 'Sale/ShipmentAuthorised',
@@ -139,6 +153,8 @@ describe('sandbox: webhooks', () => {
     });
     const sale = await authorisedSale();
     await sandbox.admin.shipSale(0, String(sale.ID));
+    expect(WEBHOOK_FIRST_ATTEMPT_MINUTES).toBe(1);
+    await sandbox.admin.advanceTime(WEBHOOK_FIRST_ATTEMPT_MINUTES * 60_000);
     const attempts = async (n: number) =>
       eventually(async () => {
         const [d] = await sandbox.admin.webhookDeliveries();
@@ -155,8 +171,8 @@ describe('sandbox: webhooks', () => {
       delivery = await attempts(i + 2);
     }
     expect(delivery).toMatchObject({ state: 'failed', nextAttemptAt: null });
-    expect(delivery.attempts.map((a) => a.status)).toEqual(Array(7).fill(500));
-    expect(received).toHaveLength(7);
+    expect(delivery.attempts.map((a) => a.status)).toEqual(Array(6).fill(500));
+    expect(received).toHaveLength(6);
     const hooks = await api<{ Webhooks: Row[] }>('GET', 'webhooks');
     expect(hooks.body.Webhooks[0]?.IsActive).toBe(false);
   });
@@ -170,9 +186,10 @@ describe('sandbox: webhooks', () => {
     });
     const sale = await authorisedSale();
     await sandbox.admin.shipSale(0, String(sale.ID));
+    await sandbox.admin.advanceTime(60_000);
     await eventually(async () => (received.length === 1 ? true : undefined), 'first attempt');
     answer = 200;
-    await sandbox.admin.advanceTime(60_000);
+    await sandbox.admin.advanceTime(5 * 60_000);
     const done = await eventually(async () => {
       const [d] = await sandbox.admin.webhookDeliveries();
       return d?.state === 'delivered' ? d : undefined;
@@ -184,5 +201,21 @@ describe('sandbox: webhooks', () => {
     await sandbox.admin.shipSale(0, String(other.ID));
     expect(await sandbox.admin.webhookDeliveries()).toHaveLength(1);
     await sandbox.admin.setConfig({ webhooks: { enabled: true } });
+  });
+
+  it('delivers at once only when immediateFirstAttempt is set (a demo option)', async () => {
+    await sandbox.admin.setConfig({ webhooks: { immediateFirstAttempt: true } });
+    try {
+      await api('POST', 'webhooks', {
+        Type: 'Sale/ShipmentAuthorised',
+        ExternalURL: receiverUrl,
+        ExternalAuthorizationType: 'noauth',
+      });
+      const sale = await authorisedSale();
+      await sandbox.admin.shipSale(0, String(sale.ID));
+      await eventually(async () => (received.length === 1 ? true : undefined), 'immediate delivery');
+    } finally {
+      await sandbox.admin.setConfig({ webhooks: { immediateFirstAttempt: false } });
+    }
   });
 });

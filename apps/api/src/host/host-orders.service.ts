@@ -1,7 +1,10 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import type {
+  ReferenceHostCreateOrder as CreateOrder,
+  ReferenceHostUpdateOrder as UpdateOrder,
+} from '@upstock/cin7-contracts';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { OrderPushService } from '../module/index.js';
+import { Cin7OrderApprovals } from '../module/index.js';
 import type { HostOrder } from '../module/ports/index.js';
 import {
   HostCustomerEntity,
@@ -10,7 +13,6 @@ import {
   HostOrderLineEntity,
   HostProductEntity,
 } from './entities/host.entities.js';
-import type { CreateOrder, UpdateOrder } from './host.schemas.js';
 import { isUuid } from './ports/host-customers.port.js';
 import { HostOrdersPort } from './ports/host-orders.port.js';
 import { HostPriceListsPort } from './ports/host-price-lists.port.js';
@@ -22,7 +24,7 @@ export class HostOrdersService {
     private readonly dataSource: DataSource,
     private readonly prices: HostPriceListsPort,
     private readonly ordersPort: HostOrdersPort,
-    private readonly moduleRef: ModuleRef,
+    private readonly approvals: Cin7OrderApprovals,
   ) {}
 
   async list(supplierId: string, limit = 50) {
@@ -118,13 +120,12 @@ export class HostOrdersService {
    * transaction (what Upstock does when it mounts the module).
    */
   async approve(supplierId: string, orderId: string): Promise<HostOrder> {
-    const pushes = this.moduleRef.get(OrderPushService, { strict: false });
     await this.dataSource.transaction(async (m) => {
       const order = await this.lockOrder(m, supplierId, orderId);
       if (order.status !== 'draft')
         throw new ConflictException(`Order ${order.number} is already ${order.status}`);
       await m.getRepository(HostOrderEntity).update(order.id, { status: 'approved' });
-      await pushes.recordApproval(supplierId, orderId, { manager: m });
+      await this.approvals.recordApproval(supplierId, orderId, { manager: m });
     });
     return this.get(supplierId, orderId);
   }

@@ -1,49 +1,19 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { CIN7_CORE_OPTIONS, Cin7CoreConfigurableModule } from './cin7-core.module-definition.js';
-import type { Cin7CoreModuleOptions } from './cin7-core.options.js';
-import { TenantGuard } from './common/tenant.guard.js';
-import { Cin7ClientFactory } from './connection/cin7-client.factory.js';
-import { ConnectionController } from './connection/connection.controller.js';
-import { ConnectionsService } from './connection/connections.service.js';
-import { CIN7_CORE_ENTITIES } from './database/entities.js';
-import { FEATURES } from './features.js';
-import { CredentialCipher } from './security/credential-cipher.js';
-import { SettingsController } from './settings/settings.controller.js';
-import { SettingsService } from './settings/settings.service.js';
-import { JobQueue } from './work/job-queue.service.js';
-import { JobsController } from './work/jobs.controller.js';
-import { Retention } from './work/retention.service.js';
-import { SyncRuns } from './work/sync-runs.service.js';
+import { Cin7CoreConfigurableModule } from './cin7-core.module-definition.js';
+import { FEATURE_MODULES } from './features.js';
+import { Cin7FoundationModule } from './foundation.module.js';
+import { Cin7OrderApprovals, OrderApprovals } from './orders/order-approvals.js';
 
 /**
  * The Cin7 Core integration, mounted by a host with `Cin7CoreModule.forRoot(...)` or `forRootAsync(...)`.
  * The host provides its ports, `ScheduleModule.forRoot()`, a TypeORM DataSource holding CIN7_CORE_ENTITIES and
- * running CIN7_CORE_MIGRATIONS, and its auth (through the tenant port).
+ * running CIN7_CORE_MIGRATIONS, and its auth (through the tenant port). Inside: the foundation module and one module
+ * per feature (features.ts), each with explicit exports.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(CIN7_CORE_ENTITIES)],
-  controllers: [
-    ConnectionController,
-    SettingsController,
-    JobsController,
-    ...FEATURES.flatMap((f) => f.controllers),
-  ],
-  providers: [
-    {
-      provide: CredentialCipher,
-      inject: [CIN7_CORE_OPTIONS],
-      useFactory: (options: Cin7CoreModuleOptions) => new CredentialCipher(options.encryption),
-    },
-    TenantGuard,
-    Cin7ClientFactory,
-    ConnectionsService,
-    SettingsService,
-    JobQueue,
-    SyncRuns,
-    Retention,
-    ...FEATURES.flatMap((f) => f.providers),
-  ],
-  exports: [ConnectionsService, SettingsService, JobQueue, SyncRuns],
+  imports: [Cin7FoundationModule, ...Object.values(FEATURE_MODULES)],
+  // What a host may inject: the approval entry point. Everything else stays inside.
+  providers: [{ provide: Cin7OrderApprovals, useExisting: OrderApprovals }],
+  exports: [Cin7OrderApprovals],
 })
 export class Cin7CoreModule extends Cin7CoreConfigurableModule {}

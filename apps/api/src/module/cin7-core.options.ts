@@ -1,6 +1,9 @@
 import type { Clock } from '@upstock/cin7-core';
+import type { Cin7CoreExtensions } from './extensions/extensions.js';
 import type {
   CustomersPort,
+  HostCallsPort,
+  InventoryPort,
   NotificationsPort,
   OrdersPort,
   PriceListsPort,
@@ -15,6 +18,10 @@ export interface Cin7CoreHostPorts {
   priceLists: PriceListsPort;
   orders: OrdersPort;
   notifications: NotificationsPort;
+  /** Stock availability into products. Optional: without it the stock feature cannot be turned on. */
+  inventory?: InventoryPort;
+  /** Auth of host-to-host calls (the approval route). Optional: without it that route refuses every caller. */
+  hostCalls?: HostCallsPort;
 }
 
 export interface Cin7CoreModuleOptions {
@@ -25,6 +32,8 @@ export interface Cin7CoreModuleOptions {
    * New values are encrypted with `currentKeyId`; older ids stay readable until re-encrypted (rotation).
    */
   encryption: { currentKeyId: string; keys: Record<string, string> };
+  /** Sale hooks and scheduled syncs of the host's own (see extensions/README.md). */
+  extensions?: Cin7CoreExtensions;
   /** Public base URL of the host's API, used to build the webhook URL Cin7 calls. */
   publicBaseUrl: string;
   /** Cin7 Core API base URL. Default: https://inventory.dearsystems.com/ExternalApi/v2/ */

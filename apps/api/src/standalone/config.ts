@@ -28,6 +28,10 @@ export interface StandaloneConfig {
     jobMaintenanceIntervalSeconds?: number;
   };
   logLevels: ('log' | 'error' | 'warn' | 'debug' | 'verbose')[];
+  /** `DEMO_MODE=true` (what `pnpm dev` sets): demo suppliers with public tokens. Refused with NODE_ENV=production. */
+  demoMode: boolean;
+  /** `HOST_SERVICE_SECRET`: what the reference host's service sends to report approvals; unset refuses them. */
+  hostServiceSecret: string | null;
 }
 
 /** Time runs faster only where that is expected; elsewhere it needs ALLOW_TIME_SCALE=true (a benchmark host). */
@@ -61,6 +65,8 @@ const envSchema = z
     LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('warn'),
     NODE_ENV: z.string().optional(),
     ALLOW_TIME_SCALE: z.enum(['true', 'false']).default('false'),
+    DEMO_MODE: z.enum(['true', 'false']).default('false'),
+    HOST_SERVICE_SECRET: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     const scaledTimeExpected =
@@ -86,6 +92,11 @@ export function loadConfig(
     throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const demoMode = e.DEMO_MODE === 'true';
+  if (production && demoMode) {
+    throw new ConfigError('DEMO_MODE serves public demo tokens: it cannot run with NODE_ENV=production');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -93,7 +104,7 @@ export function loadConfig(
     cin7BaseUrl: e.CIN7_BASE_URL,
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://127.0.0.1:${e.PORT}`,
     corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()),
-    encryption: encryptionFrom(env, log),
+    encryption: encryptionFrom(env, log, production),
     timeScale: e.TIME_SCALE,
     timeOrigin: e.TIME_ORIGIN ?? Date.now(),
     ...(e.CALL_WINDOW_MARGIN_MS !== undefined ? { callWindowMarginMs: e.CALL_WINDOW_MARGIN_MS } : {}),
@@ -106,6 +117,8 @@ export function loadConfig(
       jobMaintenanceIntervalSeconds: e.JOB_MAINTENANCE_INTERVAL_SECONDS,
     }),
     logLevels: logLevelsFrom(e.LOG_LEVEL),
+    demoMode,
+    hostServiceSecret: e.HOST_SERVICE_SECRET || null,
   };
 }
 
@@ -122,9 +135,10 @@ function logLevelsFrom(level: 'error' | 'warn' | 'info' | 'debug'): StandaloneCo
 
 /**
  * `ENCRYPTION_KEYS` = `id1:base64key,id2:base64key` with `ENCRYPTION_KEY_ID` naming the current one. Without them the
- * standalone server generates a development key once, keeps it under .data/ and says so.
+ * standalone server generates a development key once, keeps it under .data/ and says so; in production that key would
+ * be lost with the container, so production refuses to start without them.
  */
-function encryptionFrom(env: NodeJS.ProcessEnv, log: (msg: string) => void) {
+function encryptionFrom(env: NodeJS.ProcessEnv, log: (msg: string) => void, production: boolean) {
   if (env.ENCRYPTION_KEYS) {
     const keys = Object.fromEntries(
       env.ENCRYPTION_KEYS.split(',').map((pair) => {
@@ -135,6 +149,9 @@ function encryptionFrom(env: NodeJS.ProcessEnv, log: (msg: string) => void) {
     );
     const currentKeyId = env.ENCRYPTION_KEY_ID ?? Object.keys(keys).at(-1) ?? '';
     return { currentKeyId, keys };
+  }
+  if (production) {
+    throw new Error('ENCRYPTION_KEYS is required with NODE_ENV=production (see apps/api/README.md, "Keys")');
   }
   const file = path.resolve(env.DEV_KEY_FILE ?? '.data/dev-encryption-key.json');
   if (!existsSync(file)) {

@@ -33,6 +33,22 @@ describe('encryption key rotation', () => {
     ).toThrow();
   });
 
+  it('stops at start, naming the key, when the configured keys cannot read the stored credentials', async () => {
+    // Stored values now carry k2 (rotated above).
+    await expect(t.startInstance({ encryption: { currentKeyId: 'k1', keys: { k1 } } })).rejects.toThrow(
+      /key "k2", which is not configured/,
+    );
+    await expect(
+      t.startInstance({ encryption: { currentKeyId: 'k2', keys: { k2: generateEncryptionKey() } } }),
+    ).rejects.toThrow(/"k2" is configured but cannot decrypt/);
+    const right = await t.startInstance({ encryption: { currentKeyId: 'k2', keys: { k1, k2 } } });
+    expect(
+      (await fetch(`${right.url}/integrations/cin7-core/connection`, { headers: t.as(t.suppliers.kiwi) }))
+        .status,
+    ).toBe(200);
+    await right.close();
+  });
+
   it('re-encrypts retired credentials waiting for their clean-up too', async () => {
     const k1Only = new CredentialCipher({ currentKeyId: 'k1', keys: { k1 } });
     await t.dataSource.query(

@@ -8,12 +8,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CIN7_CORE_ROUTE_PREFIX } from '../../src/module/cin7-core.module-definition.js';
+import { HostCallGuard } from '../../src/module/common/host-call.guard.js';
+import { InputEdgeGuard } from '../../src/module/common/input-edge.js';
 import { TenantGuard } from '../../src/module/common/tenant.guard.js';
 import {
   CIN7_CORE_ENTITIES,
   CIN7_CORE_MIGRATIONS,
   type Cin7CoreHostPorts,
   Cin7CoreModule,
+  Cin7OrderApprovals,
   generateEncryptionKey,
 } from '../../src/module/index.js';
 import { isCin7WebhookController } from '../../src/module/shipments/webhooks/cin7-webhook.decorator.js';
@@ -110,17 +113,27 @@ describe('mounting Cin7CoreModule in a minimal host (forRootAsync)', () => {
     expect(app.get(CIN7_CORE_ROUTE_PREFIX)).toBe('partners/cin7');
   });
 
-  it('guards every controller with the tenant guard, except the one Cin7 calls', () => {
+  it('guards every controller with the tenant guard (the host’s service guard for host calls), except the one Cin7 calls, and checks every input at the edge', () => {
+    const tree = new Set<unknown>(Reflect.getMetadata('imports', Cin7CoreModule));
     const controllers = [...app.get(ModulesContainer).values()]
-      .filter((m) => m.metatype === Cin7CoreModule)
+      .filter((m) => tree.has(m.metatype))
       .flatMap((m) => [...m.controllers.values()].map((c) => c.metatype as object));
     expect(controllers.length).toBeGreaterThan(3);
     const unguarded = controllers.filter((c) => {
       const guards: unknown[] = Reflect.getMetadata('__guards__', c) ?? [];
-      return !guards.includes(TenantGuard) && !isCin7WebhookController(c);
+      return !guards.includes(TenantGuard) && !guards.includes(HostCallGuard) && !isCin7WebhookController(c);
     });
     expect(unguarded.map((c) => (c as { name: string }).name)).toEqual([]);
-    expect(controllers.filter(isCin7WebhookController)).toHaveLength(1);
+    const hostCalls = controllers.filter((c) =>
+      Reflect.getMetadata('__guards__', c)?.includes(HostCallGuard),
+    );
+    expect(hostCalls.map((c) => (c as { name: string }).name)).toEqual(['OrderApprovalsController']);
+    const unchecked = controllers.filter(
+      (c) => !(Reflect.getMetadata('__guards__', c) ?? []).includes(InputEdgeGuard),
+    );
+    expect(unchecked.map((c) => (c as { name: string }).name)).toEqual([]);
+    // Shipment events and stock levels: the two routes Cin7 calls.
+    expect(controllers.filter(isCin7WebhookController)).toHaveLength(2);
   });
 
   it("creates the module's tables through its migrations", async () => {
@@ -131,6 +144,21 @@ describe('mounting Cin7CoreModule in a minimal host (forRootAsync)', () => {
       );
     const expected = app.get(DataSource).entityMetadatas.map((m) => m.tableName);
     expect(tables.map((t) => t.table_name).sort()).toEqual([...expected].sort());
+  });
+
+  it('is one Nest module per feature, and hands the host only the approval entry point', () => {
+    const names = [...app.get(ModulesContainer).values()].map((m) => m.metatype.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Cin7FoundationModule',
+        'CatalogModule',
+        'PricesModule',
+        'OrdersModule',
+        'ShipmentsModule',
+      ]),
+    );
+    expect(Reflect.getMetadata('exports', Cin7CoreModule)).toEqual([Cin7OrderApprovals]);
+    expect(app.get(Cin7OrderApprovals)).toBeInstanceOf(Cin7OrderApprovals);
   });
 
   it('declares its scheduled jobs once each, and no cron of its own ScheduleModule', () => {
@@ -148,4 +176,9 @@ describe('mounting Cin7CoreModule in a minimal host (forRootAsync)', () => {
 });
 
 /** Each named once; the tick only enqueues (the work itself is claimed in Postgres by one replica). */
-const EXPECTED_INTERVALS = ['cin7-core:price-sync', 'cin7-core:reference-refresh', 'cin7-core:shipments'];
+const EXPECTED_INTERVALS = [
+  'cin7-core:price-sync',
+  'cin7-core:reference-refresh',
+  'cin7-core:shipments',
+  'cin7-core:stock-sync',
+];

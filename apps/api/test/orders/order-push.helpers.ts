@@ -95,7 +95,7 @@ export async function createOrder(
  */
 export async function approve(t: TestApp, supplier: TestSupplier, orderId: string): Promise<void> {
   await t.http.post(`/host/orders/${orderId}/approve`).set(t.as(supplier)).expect(201);
-  const res = await t.http.post(`${base}/orders/${orderId}/approved`).set(t.as(supplier));
+  const res = await t.http.post(`${base}/orders/${orderId}/approved`).set(t.asHost(supplier));
   if (res.status !== 202) throw new Error(`approved: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
@@ -140,6 +140,9 @@ export const storedSaleSchema = z.looseObject({
     Status: z.string(),
     Lines: z.array(z.record(z.string(), z.unknown())),
     AdditionalCharges: z.array(z.record(z.string(), z.unknown())),
+    TotalBeforeTax: z.number(),
+    Tax: z.number(),
+    Total: z.number(),
   }),
   Fulfilments: z
     .array(
@@ -153,6 +156,7 @@ export const storedSaleSchema = z.looseObject({
 });
 export type StoredSale = z.infer<typeof storedSaleSchema>;
 
-export async function storedSales(t: TestApp, account: 0 | 1): Promise<StoredSale[]> {
+/** `account`: the sandbox's account index (0 NZ, 1 AU, 2 tax inclusive, 3 no freight product). */
+export async function storedSales(t: TestApp, account: number): Promise<StoredSale[]> {
   return (await t.sandbox.admin.listSales(account)).map((s) => storedSaleSchema.parse(s));
 }

@@ -138,7 +138,11 @@ describe('order push: approved orders become Cin7 sales as the settings say', ()
     // The push shows the sale number, its timeline the steps.
     expect(detail.sync.cin7SaleNumber).toBe(s.Order.SaleOrderNumber);
     expect(detail.sync.orderNumber).toBe(order.number);
-    expect(detail.sync.total).toBeCloseTo(order.total, 4);
+    // Upstock prices are tax exclusive in this tenant: Cin7's total before tax is the order's, and the push shows
+    // the sale's total with tax, which Cin7 computed exactly as sent.
+    expect(s.Order.TotalBeforeTax).toBeCloseTo(order.total, 2);
+    expect(s.Order.Tax).toBeGreaterThan(0);
+    expect(detail.sync.total).toBeCloseTo(s.Order.Total, 4);
     expect(detail.timeline.map((e) => e.type)).toEqual(['approved', 'header-created', 'lines-saved']);
     expect(detail.timeline.at(-1)?.cin7SaleNumber).toBe(s.Order.SaleOrderNumber);
 
@@ -262,7 +266,7 @@ describe('order push: approved orders become Cin7 sales as the settings say', ()
         saleType: c.saleType,
         fulfilmentSteps: c.fulfilmentSteps,
         location: 'Showroom',
-        freightServiceName: 'FREIGHT',
+        freightServiceName: 'freight', // Cin7's own spelling of the service product is what the sale carries
       });
       const order = await createOrder(t, kiwi(), {
         customerId: withRep.upstock_customer_id,
@@ -274,7 +278,7 @@ describe('order push: approved orders become Cin7 sales as the settings say', ()
       expect(s.Type).toBe(c.type);
       expect(s.Order.Status).toBe(c.saleStatus);
       expect(s.Location).toBe('Showroom');
-      expect(s.Order.AdditionalCharges.map((a) => a.Description)).toEqual(['FREIGHT']);
+      expect(s.Order.AdditionalCharges.map((a) => a.Description)).toEqual(['Freight']);
       expect(detail.timeline.at(-1)?.type).toBe(c.saleStatus === 'AUTHORISED' ? 'authorised' : 'lines-saved');
       if (c.steps) {
         const f = s.Fulfilments?.[0];
@@ -392,7 +396,7 @@ describe('order push: approved orders become Cin7 sales as the settings say', ()
     });
   });
 
-  it('shows Cin7’s validation message in Cin7’s words, and completes the same sale on retry', async () => {
+  it('refuses an unknown tax rule before writing anything, and sends the order once it is fixed', async () => {
     await putSettings(t, kiwi(), { ...DEFAULT_SETTINGS });
     const p = product(7);
     await t.dataSource.query(
@@ -404,26 +408,52 @@ describe('order push: approved orders become Cin7 sales as the settings say', ()
       lines: [{ productId: p.upstock_product_id, quantity: 1 }],
     });
     await approve(t, kiwi(), order.id);
-    const failed = await waitSettled(t, kiwi(), order.id);
-    expect(failed.sync).toMatchObject({
-      state: 'failed',
-      error: "Cin7 said: Tax rule 'Ghost Tax' not found.",
+    const refused = await waitSettled(t, kiwi(), order.id);
+    expect(refused.sync).toMatchObject({ state: 'refused', cin7SaleId: null });
+    expect(refused.sync.error).toContain('"Ghost Tax"');
+    const ours = async () =>
+      (await storedSales(t, 0)).filter((x) => x.ExternalID === `upstock-order:${order.id}`);
+    expect(await ours()).toHaveLength(0);
+
+    await t.dataSource.query(
+      `UPDATE cin7_product_link SET sale_tax_rule = NULL WHERE supplier_id = $1 AND upstock_product_id = $2`,
+      [kiwi().id, p.upstock_product_id],
+    );
+    await t.http.post(`${base}/orders/${order.id}/sync/retry`).set(t.as(kiwi())).expect(202);
+    expect((await waitSettled(t, kiwi(), order.id)).sync.state).toBe('pushed');
+    expect(await ours()).toHaveLength(1);
+  });
+
+  it('shows Cin7’s validation message in Cin7’s words, and completes the same sale on retry', async () => {
+    await putSettings(t, kiwi(), { ...DEFAULT_SETTINGS });
+    const p = product(7);
+    const ghost = '00000000-0000-4000-8000-00000000dead';
+    await t.dataSource.query(
+      `UPDATE cin7_product_link SET cin7_product_id = $3 WHERE supplier_id = $1 AND upstock_product_id = $2`,
+      [kiwi().id, p.upstock_product_id, ghost],
+    );
+    const order = await createOrder(t, kiwi(), {
+      customerId: withRep.upstock_customer_id,
+      lines: [{ productId: p.upstock_product_id, quantity: 1 }],
     });
+    await approve(t, kiwi(), order.id);
+    const failed = await waitSettled(t, kiwi(), order.id);
+    expect(failed.sync).toMatchObject({ state: 'failed', error: `Cin7 said: Product ${ghost} not found.` });
     const notes = (await t.http.get('/host/notifications').set(t.as(kiwi()))).body as {
       orderId: string;
       message: string;
     }[];
     expect(notes).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ orderId: order.id, message: "Cin7 said: Tax rule 'Ghost Tax' not found." }),
+        expect.objectContaining({ orderId: order.id, message: `Cin7 said: Product ${ghost} not found.` }),
       ]),
     );
     const saleId = failed.sync.cin7SaleId as string;
     expect(saleId).toBeTruthy(); // the header exists; only its lines were refused
 
     await t.dataSource.query(
-      `UPDATE cin7_product_link SET sale_tax_rule = NULL WHERE supplier_id = $1 AND upstock_product_id = $2`,
-      [kiwi().id, p.upstock_product_id],
+      `UPDATE cin7_product_link SET cin7_product_id = $3 WHERE supplier_id = $1 AND upstock_product_id = $2`,
+      [kiwi().id, p.upstock_product_id, p.cin7_product_id],
     );
     await t.http.post(`${base}/orders/${order.id}/sync/retry`).set(t.as(kiwi())).expect(202);
     const done = await waitSettled(t, kiwi(), order.id);
@@ -466,9 +496,9 @@ describe('order push: approved orders become Cin7 sales as the settings say', ()
       lines: [{ productId: product(9).upstock_product_id, quantity: 1 }],
     });
     await approve(t, kiwi(), order.id);
-    await t.http.post(`${base}/orders/${order.id}/approved`).set(t.as(kiwi())).expect(202);
+    await t.http.post(`${base}/orders/${order.id}/approved`).set(t.asHost(kiwi())).expect(202);
     await pushed(order.id);
-    await t.http.post(`${base}/orders/${order.id}/approved`).set(t.as(kiwi())).expect(202);
+    await t.http.post(`${base}/orders/${order.id}/approved`).set(t.asHost(kiwi())).expect(202);
     const [{ n }] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM cin7_order_push WHERE supplier_id = $1 AND upstock_order_id = $2`,
       [kiwi().id, order.id],
@@ -476,6 +506,37 @@ describe('order push: approved orders become Cin7 sales as the settings say', ()
     expect(n).toBe(1);
     const stored = (await storedSales(t, 0)).filter((x) => x.ExternalID === `upstock-order:${order.id}`);
     expect(stored).toHaveLength(1);
+  });
+
+  it('takes approvals only from the host’s service, and only for orders the host approved', async () => {
+    await putSettings(t, kiwi(), { ...DEFAULT_SETTINGS });
+    const order = await createOrder(t, kiwi(), {
+      customerId: withRep.upstock_customer_id,
+      lines: [{ productId: product(11).upstock_product_id, quantity: 1 }],
+    });
+    const route = `${base}/orders/${order.id}/approved`;
+    const pushes = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM cin7_order_push WHERE supplier_id = $1 AND upstock_order_id = $2`,
+          [kiwi().id, order.id],
+        )
+      )[0].n;
+    // A supplier's own token is not the host's service, nor is a wrong secret.
+    await t.http.post(route).set(t.as(kiwi())).expect(401);
+    await t.http
+      .post(route)
+      .set({ ...t.asHost(kiwi()), 'X-Host-Secret': 'guessed' })
+      .expect(401);
+    // The host's service, but the order is still a draft in the host: refused, nothing recorded or sent.
+    const draft = await t.http.post(route).set(t.asHost(kiwi())).expect(409);
+    expect(draft.body.message).toContain('draft');
+    expect(await pushes()).toBe(0);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await storedSales(t, 0)).filter((x) => x.ExternalID === `upstock-order:${order.id}`)).toEqual([]);
+    // Once the host approves it, the same call records the push.
+    await approve(t, kiwi(), order.id);
+    expect(await pushes()).toBe(1);
   });
 
   it('keeps an approval through a disconnect and sends it once the supplier reconnects', async () => {
@@ -501,7 +562,7 @@ describe('order push: approved orders become Cin7 sales as the settings say', ()
     await t.http.get(`${base}/orders/${some.orderId}/sync`).set(t.as(aussie)).expect(404);
     await t.http.get(`${base}/orders/${some.orderId}/preview`).set(t.as(aussie)).expect(404);
     await t.http.post(`${base}/orders/${some.orderId}/sync/retry`).set(t.as(aussie)).expect(404);
-    await t.http.post(`${base}/orders/${some.orderId}/approved`).set(t.as(aussie)).expect(404);
+    await t.http.post(`${base}/orders/${some.orderId}/approved`).set(t.asHost(aussie)).expect(404);
     expect((await t.http.get(`${base}/orders/sync`).set(t.as(aussie)).expect(200)).body.items).toEqual([]);
     const pushedOnly = await t.http.get(`${base}/orders/sync?state=refused`).set(t.as(kiwi())).expect(200);
     expect(pushedOnly.body.items.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { Cin7Client, type Cin7Customer, type Cin7Product, unlimitedBudget } from '@upstock/cin7-core';
+import { type TaxSetting, withMoney } from '@upstock/cin7-sandbox';
 import type { TestApp, TestSupplier } from '../support/test-app.js';
 
 export interface PushedOrder {
@@ -20,6 +21,7 @@ export class PushedOrders {
   private hostCustomerId = '';
   private hostProducts = new Map<string, string>();
   private location = '';
+  private tax: TaxSetting | null = null;
 
   constructor(
     private readonly t: TestApp,
@@ -39,13 +41,21 @@ export class PushedOrders {
   }
 
   async init(): Promise<this> {
-    const [customers, products, locations] = await Promise.all([
+    const [customers, products, locations, taxRules, me] = await Promise.all([
       this.client.customers.list({ Limit: 20 }),
       this.client.products.list({ Limit: 50 }),
       this.client.reference.locations(),
+      this.client.reference.taxRules(),
+      this.client.me.get(),
     ]);
     this.customer = customers.items.find((c) => c.Currency === this.supplier.account.currency) ?? null;
     if (!this.customer) throw new Error('fixture: no customer in the base currency');
+    const rule = taxRules.find((t) => t.Name === this.customer?.TaxRule);
+    this.tax = {
+      percent: rule?.TaxPercent ?? 0,
+      inclusive: rule?.TaxInclusive === true,
+      method: me.TaxCalculationMethod === 'Total' ? 'Total' : 'Row Total',
+    };
     this.products = products.items.filter((p) => p.Type !== 'Service' && (p.PriceTier1 ?? 0) > 0).slice(0, 4);
     this.location = (locations.find((l) => l.IsDefault) ?? locations[0])?.Name ?? '';
     const res = await this.t.http
@@ -94,9 +104,10 @@ export class PushedOrders {
       ExternalID: externalId,
       CustomerReference: order.number,
     });
-    const saved = await this.client.sales.saveOrder({
+    if (!this.tax) throw new Error('fixture: init() first');
+    const body = {
       SaleID: header.ID,
-      Status: 'AUTHORISED',
+      Status: 'AUTHORISED' as const,
       Lines: order.lines.map((l) => {
         const product = this.products.find((p) => p.SKU === l.sku);
         return {
@@ -120,7 +131,9 @@ export class PushedOrders {
             },
           ]
         : [],
-    });
+    };
+    const withTax = withMoney(body, this.tax);
+    const saved = await this.client.sales.saveOrder(withTax);
     // Sent "now" on the sandbox's clock, which the API's scaled clock follows.
     const { nowMs } = await this.t.sandbox.admin.clock();
     await this.t.dataSource.query(

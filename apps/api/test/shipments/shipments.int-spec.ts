@@ -47,7 +47,7 @@ describe('shipments come back from Cin7', () => {
       [kiwi.id],
     );
     orders = await new PushedOrders(t, kiwi).init();
-  });
+  }, 120_000);
   afterAll(() => t?.close());
 
   const connection = async (s: TestSupplier) => (await t.http.get(`${base}/connection`).set(t.as(s))).body;
@@ -302,7 +302,14 @@ describe('shipments come back from Cin7', () => {
       { what: 'totals mismatch flagged' },
     );
     expect(view.totalsMismatch).toContain(`${sku}: quantity 2 → 5`);
-    const sent = await notifications(o.orderId);
+    // The flag is written just before the heads-up (two writes): under load the test can read between them.
+    const sent = await t.waitFor(
+      async () => {
+        const found = await notifications(o.orderId);
+        return found.length ? found : undefined;
+      },
+      { what: 'the heads-up' },
+    );
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ kind: 'order-totals-mismatch' });
     expect(sent[0]?.message).toContain('Upstock');
@@ -311,7 +318,15 @@ describe('shipments come back from Cin7', () => {
     await t.sandbox.admin.shipSale(0, o.saleId, { trackingNumber: 'DRIFT-1' });
     await waitShipped(o);
     expect(await notifications(o.orderId)).toHaveLength(1);
-    expect((await timeline(o)).map((e) => e.step)).toEqual(['totals-mismatch', 'shipped']);
+    // The host marks the order shipped before the push's timeline records it (two writes): wait for both.
+    const steps = await t.waitFor(
+      async () => {
+        const all = (await timeline(o)).map((e) => e.step);
+        return all.includes('shipped') ? all : undefined;
+      },
+      { what: 'the shipped step on the timeline' },
+    );
+    expect(steps).toEqual(['totals-mismatch', 'shipped']);
   });
 
   it('shows a partial shipment on the timeline without marking the order shipped', async () => {
@@ -345,6 +360,7 @@ describe('shipments come back from Cin7', () => {
       const made: PushedOrder[] = [];
       for (let i = 0; i < 6; i++)
         made.push(await orders.create([{ sku: orders.skus[i % 3] ?? '', quantity: 1 }]));
+      await t.sandbox.admin.advanceTime(5_000); // past saleList's lag for new sales; the clock stays frozen
       await poll.cycle(kiwi.id, { pageLimit: 2 });
       const shipped = made.slice(0, 4);
       for (const o of shipped)

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import {
@@ -9,6 +10,7 @@ import {
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEMO_SUPPLIERS } from '../../src/host/host.module.js';
+import type { Cin7CoreExtensions } from '../../src/module/index.js';
 import { generateEncryptionKey } from '../../src/module/security/credential-cipher.js';
 import { createApp } from '../../src/standalone/bootstrap.js';
 import type { StandaloneConfig } from '../../src/standalone/config.js';
@@ -40,6 +42,8 @@ export interface TestAppOptions {
   fetch?: typeof fetch;
   /** Shortens the job queue's timings (expiry tests). */
   work?: StandaloneConfig['work'];
+  /** Sale hooks and scheduled syncs passed to the module (extension tests). */
+  extensions?: Cin7CoreExtensions;
 }
 
 export interface ApiInstance {
@@ -88,6 +92,8 @@ export class TestApp {
       workersEnabled: options.workersEnabled ?? true,
       ...(options.work ? { work: options.work } : {}),
       logLevels: process.env.TEST_API_LOGS ? ['log', 'error', 'warn', 'debug'] : [],
+      demoMode: true,
+      hostServiceSecret: randomBytes(24).toString('base64url'),
     };
     const dataSource = new DataSource({ type: 'postgres', url: db.url });
     const t = new TestApp(sandbox, config, db, dataSource, options);
@@ -121,11 +127,18 @@ export class TestApp {
     const config = { ...this.config, port, publicBaseUrl: `http://127.0.0.1:${port}`, ...overrides };
     const app = await createApp(config, {
       ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      ...(this.options.extensions ? { extensions: this.options.extensions } : {}),
       logger: false,
     });
     if (this.options.logger) app.useLogger(this.options.logger);
     else if (config.logLevels.length) app.useLogger(config.logLevels);
-    await app.listen(port, '127.0.0.1');
+    try {
+      await app.listen(port, '127.0.0.1');
+    } catch (error) {
+      // A start that fails (a wrong key) must not leave its pool and queue open behind it.
+      await app.close().catch(() => undefined);
+      throw error;
+    }
     const instance: ApiInstance = {
       app,
       url: `http://127.0.0.1:${port}`,
@@ -141,6 +154,11 @@ export class TestApp {
 
   as(supplier: TestSupplier): { Authorization: string } {
     return { Authorization: `Bearer ${supplier.token}` };
+  }
+
+  /** The reference host's own service acting for a supplier (host-to-host routes such as the approval report). */
+  asHost(supplier: TestSupplier): Record<string, string> {
+    return { 'X-Host-Secret': this.config.hostServiceSecret ?? '', 'X-Supplier-Id': supplier.id };
   }
 
   /** Connects the supplier to its sandbox account through the API, as a supplier would. */

@@ -84,7 +84,9 @@ export function errorForStatus(status: number, text: string, ctx: ErrorContext):
 
 /**
  * The error hidden in a 2xx answer, or null when the body is a real success. An `{ErrorCode, Exception}` body is
- * a validation error whatever the status; a body that is not JSON (an HTML page) is a server error.
+ * a validation error whatever the status, unless its ErrorCode is 500 or more: then it is Cin7's server failing
+ * (Error Model, BP L31250-31254), a server error whose outcome a write must treat as uncertain. A body that is
+ * not JSON (an HTML page) is a server error.
  */
 export function errorInSuccess(
   status: number,
@@ -107,6 +109,16 @@ export function errorInSuccess(
   const models = findErrorModels(parsed.value);
   if (models.length > 0) {
     const message = models.map((m) => m.exception).join('; ') || 'Cin7 returned an error model';
+    if (models.some((m) => m.errorCode !== null && m.errorCode >= 500)) {
+      return {
+        error: new Cin7ServerError({
+          status,
+          cin7Message: ctx.redact(message),
+          method: ctx.method,
+          path: ctx.path,
+        }),
+      };
+    }
     return {
       error: new Cin7ValidationError({
         status,

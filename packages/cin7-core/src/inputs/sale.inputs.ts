@@ -65,7 +65,9 @@ export interface Cin7SaleLineInput {
   Price: number;
   /** Percent 0-100, 2 dp. */
   Discount?: number;
-  Tax?: number;
+  /** Required (BP L30634): the row's tax by its tax rule and the tenant's TaxCalculationMethod, 4 dp. */
+  Tax: number;
+  /** Required (BP L30636), at most 50 characters. */
   TaxRule: string;
   /** For validation: Quantity x Price x (1 - Discount/100), 4 dp. */
   Total: number;
@@ -74,12 +76,14 @@ export interface Cin7SaleLineInput {
 }
 
 export interface Cin7AdditionalChargeInput {
-  /** Name of a service product, e.g. "Freight". */
+  /** "Name of Service Product referenced by this Line" (BP L30711): must exist in Cin7 as a service product. */
   Description: string;
   Price: number;
   Quantity: number;
   Discount?: number;
-  Tax?: number;
+  /** Required (BP L30714). */
+  Tax: number;
+  /** Required (BP L30716). */
   TaxRule: string;
   Total: number;
   Comment?: string | null;
@@ -90,12 +94,17 @@ export type Cin7AutoPickPackShipMode = 'NOPICK' | 'AUTOPICK' | 'AUTOPICKPACK' | 
 /** `POST /sale/order`: replaces the order's lines and charges (send the full set every time). */
 export interface Cin7SaleOrderInput {
   SaleID: string;
-  Memo?: string | null;
+  /** Required (BP L30618), at most 1,024 characters. */
+  Memo: string;
   Status: 'DRAFT' | 'AUTHORISED';
   /** Only applies to Simple sales with no backorder, when the order becomes AUTHORISED. Default NOPICK. */
   AutoPickPackShipMode?: Cin7AutoPickPackShipMode;
   Lines: Cin7SaleLineInput[];
   AdditionalCharges?: Cin7AdditionalChargeInput[];
+  /** Required (BP L30622-30624): Σ rows without tax, Σ row taxes, and Σ rows with tax. */
+  TotalBeforeTax: number;
+  Tax: number;
+  Total: number;
 }
 
 export interface Cin7PickLineInput {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { list, optBool, optGuid, optNum, optTimestamp, text } from './primitives.schema.js';
+import { list, optBool, optGuid, optNum, text } from './primitives.schema.js';
 
 /** `GET /me` (BP L3986-4067): the company, its base currency and tax/discount settings. No envelope. */
 export const meSchema = z.object({
@@ -9,8 +9,9 @@ export const meSchema = z.object({
   TimeZone: text,
   DefaultWeightUnits: text,
   DefaultDimensionsUnits: text,
-  LockDate: optTimestamp,
-  OpeningBalanceDate: optTimestamp,
+  /** "Formatted in Tenant date format" (BP L3997-3998), e.g. `31/03/2024`: kept as text, nothing parses it. */
+  LockDate: text,
+  OpeningBalanceDate: text,
   TaxCalculationMethod: text,
   DefaultSaleTaxRuleId: optGuid,
   DefaultSaleTaxRuleName: text,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { DEMO_ACCOUNTS, type RunningSandbox, startSandbox } from '@upstock/cin7-sandbox';
+import { DEMO_ACCOUNTS, type RunningSandbox, startSandbox, withMoney } from '@upstock/cin7-sandbox';
 import {
   Cin7Client,
   Cin7ConnectionError,
@@ -85,22 +85,24 @@ describe('client against the sandbox: sales and webhooks', () => {
 
     const [p1, p2] = products;
     if (p1 === undefined || p2 === undefined) throw new Error('seed has too few stock products');
-    const order = await client.sales.saveOrder({
-      SaleID: created.ID,
-      Status: 'AUTHORISED',
-      Lines: [line(p1, 2), line(p2, 1)],
-      AdditionalCharges: [
-        {
-          Description: 'Freight',
-          Price: 12.5,
-          Quantity: 1,
-          Discount: 0,
-          Tax: 0,
-          TaxRule: taxRule,
-          Total: 12.5,
-        },
-      ],
-    });
+    const order = await client.sales.saveOrder(
+      withMoney({
+        SaleID: created.ID,
+        Status: 'AUTHORISED' as const,
+        Lines: [line(p1, 2), line(p2, 1)],
+        AdditionalCharges: [
+          {
+            Description: 'Freight',
+            Price: 12.5,
+            Quantity: 1,
+            Discount: 0,
+            Tax: 0,
+            TaxRule: taxRule,
+            Total: 12.5,
+          },
+        ],
+      }),
+    );
     expect(order.Status).toBe('AUTHORISED');
     expect(order.Lines).toHaveLength(2);
     expect(order.AdditionalCharges[0]?.Total).toBe(12.5);
@@ -152,6 +154,7 @@ describe('client against the sandbox: sales and webhooks', () => {
     const since = new Date(Date.now() - 60_000);
     const headers = [newHeader(), newHeader(), newHeader()];
     for (const h of headers) await client.sales.create(h);
+    await sandbox.admin.advanceTime(5_000); // saleList lists new sales only after a lag (the sandbox's 5 s)
     const rows = [];
     for await (const page of client.sales.pages({ UpdatedSince: since, Limit: 2 })) rows.push(...page.items);
     expect(rows.length).toBeGreaterThanOrEqual(3);
@@ -204,6 +207,9 @@ describe('client against the sandbox: sales and webhooks', () => {
     expect(err).toBeInstanceOf(Cin7ConnectionError);
     expect(isUncertainWriteOutcome(err)).toBe(true);
     expect(client.callCounts()['POST sale']).toBe(before + 1);
+    // Not listed yet (the listing lag), then listed exactly once.
+    await expect(client.sales.findByExternalId(header.ExternalID)).resolves.toHaveLength(0);
+    await sandbox.admin.advanceTime(5_000);
     await expect(client.sales.findByExternalId(header.ExternalID)).resolves.toHaveLength(1);
     expect((await sandbox.admin.metrics()).duplicateExternalIds).toBe(0);
   });

@@ -1,5 +1,4 @@
 import {
-  Body,
   Controller,
   createParamDecorator,
   type ExecutionContext,
@@ -11,10 +10,19 @@ import {
   Query,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
+import {
+  type ReferenceHostCreateOrder as CreateOrder,
+  referenceHostCommentSchema as commentSchema,
+  referenceHostCreateCustomerSchema as createCustomerSchema,
+  referenceHostCreateOrderSchema as createOrderSchema,
+  referenceHostCustomerSearchSchema as customerSearchSchema,
+  type ReferenceHostUpdateOrder as UpdateOrder,
+  referenceHostUpdateOrderSchema as updateOrderSchema,
+} from '@upstock/cin7-contracts';
 import { Repository } from 'typeorm';
 import type { z } from 'zod';
+import { InputEdgeGuard, JsonBody } from '../../module/common/input-edge.js';
 import { ZodPipe } from '../../module/common/zod.pipe.js';
 import {
   HostCustomerEntity,
@@ -23,14 +31,6 @@ import {
   HostProductEntity,
   HostSupplierEntity,
 } from '../entities/host.entities.js';
-import {
-  type CreateOrder,
-  commentSchema,
-  createCustomerSchema,
-  createOrderSchema,
-  type UpdateOrder,
-  updateOrderSchema,
-} from '../host.schemas.js';
 import { HostAuthGuard, type HostRequest } from '../host-auth.guard.js';
 import { HostOrdersService } from '../host-orders.service.js';
 import { HostCustomersPort } from '../ports/host-customers.port.js';
@@ -40,7 +40,6 @@ const Supplier = createParamDecorator(
 );
 
 /** Demo only: the reference host's suppliers and their tokens, so the demo shell can sign in. */
-@ApiTags('Reference host')
 @Controller('host/demo')
 export class HostDemoController {
   constructor(
@@ -54,9 +53,7 @@ export class HostDemoController {
 }
 
 /** A small stand-in for Upstock: customers, products, price lists, orders and notifications of the caller. */
-@ApiTags('Reference host')
-@ApiBearerAuth()
-@UseGuards(HostAuthGuard)
+@UseGuards(HostAuthGuard, InputEdgeGuard)
 @Controller('host')
 export class HostController {
   constructor(
@@ -70,14 +67,17 @@ export class HostController {
   ) {}
 
   @Get('customers')
-  async listCustomers(@Supplier() supplierId: string, @Query('search') search?: string) {
+  async listCustomers(
+    @Supplier() supplierId: string,
+    @Query(new ZodPipe(customerSearchSchema)) { search }: z.infer<typeof customerSearchSchema>,
+  ) {
     return (await this.customersPort.list(supplierId, { search, limit: 500, offset: 0 })).items;
   }
 
   @Post('customers')
   async createCustomer(
     @Supplier() supplierId: string,
-    @Body(new ZodPipe(createCustomerSchema)) body: z.infer<typeof createCustomerSchema>,
+    @JsonBody(createCustomerSchema) body: z.infer<typeof createCustomerSchema>,
   ) {
     const [id] = await this.customersPort.upsertMany(supplierId, [
       {
@@ -132,7 +132,7 @@ export class HostController {
   }
 
   @Post('orders')
-  createOrder(@Supplier() supplierId: string, @Body(new ZodPipe(createOrderSchema)) body: CreateOrder) {
+  createOrder(@Supplier() supplierId: string, @JsonBody(createOrderSchema) body: CreateOrder) {
     return this.orders.create(supplierId, body);
   }
 
@@ -145,7 +145,7 @@ export class HostController {
   updateOrder(
     @Supplier() supplierId: string,
     @Param('id') id: string,
-    @Body(new ZodPipe(updateOrderSchema)) body: UpdateOrder,
+    @JsonBody(updateOrderSchema) body: UpdateOrder,
   ) {
     return this.orders.update(supplierId, id, body);
   }
@@ -154,7 +154,7 @@ export class HostController {
   comment(
     @Supplier() supplierId: string,
     @Param('id') id: string,
-    @Body(new ZodPipe(commentSchema)) body: { body: string },
+    @JsonBody(commentSchema) body: { body: string },
   ) {
     return this.orders.comment(supplierId, id, body.body);
   }

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { CatalogStatus } from '@upstock/cin7-contracts';
+import { type CatalogStatus, catalogStatusSchema } from '@upstock/cin7-contracts';
 import { SupplierId, SupplierScoped } from '../common/supplier.decorator.js';
+import { ApiOkResponse, ApiTags } from '../openapi/openapi.decorators.js';
 import { SyncRuns, toJob } from '../work/sync-runs.service.js';
 import { CatalogLinks } from './links/catalog-links.service.js';
 
@@ -15,7 +15,10 @@ export class CatalogStatusController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Linked customers and products, and the latest import of each' })
+  @ApiOkResponse({
+    description: 'Linked customers and products, and the latest import of each',
+    schema: catalogStatusSchema,
+  })
   async status(@SupplierId() supplierId: string): Promise<CatalogStatus> {
     const [counts, customersRun, productsRun] = await Promise.all([
       this.links.counts(supplierId),

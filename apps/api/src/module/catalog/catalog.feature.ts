@@ -1,10 +1,13 @@
 import type { FeatureParts } from '../feature.js';
+import { CatalogChanges } from './catalog-changes.js';
 import { CatalogStatusController } from './catalog-status.controller.js';
 import { ImportsController } from './import/imports.controller.js';
 import { ImportsService } from './import/imports.service.js';
 import { CatalogLinks } from './links/catalog-links.service.js';
 import { CustomerLinkEntity } from './links/customer-link.entity.js';
 import { LinkStore } from './links/link.store.js';
+import { LinkViews } from './links/link-views.service.js';
+import { LinksController } from './links/links.controller.js';
 import { ProductLinkEntity } from './links/product-link.entity.js';
 import { CustomerMatchingController } from './matching/customer-matching.controller.js';
 import { CustomerMatchingService } from './matching/customer-matching.service.js';
@@ -15,13 +18,25 @@ import { ReferenceDataService } from './reference/reference-data.service.js';
 
 /** Import customers and products, match customers, reference data (issue 4, and GET /reference of issue 3). */
 export const catalogFeature: FeatureParts = {
+  name: 'catalog',
+  uses: [],
   controllers: [
     CatalogStatusController,
     ImportsController,
     CustomerMatchingController,
+    LinksController,
     ReferenceDataController,
   ],
-  providers: [CatalogLinks, LinkStore, ImportsService, CustomerMatchingService, ReferenceDataService],
+  providers: [
+    CatalogChanges,
+    CatalogLinks,
+    LinkStore,
+    LinkViews,
+    ImportsService,
+    CustomerMatchingService,
+    ReferenceDataService,
+  ],
+  exports: [CatalogLinks, CatalogChanges],
   entities: [CustomerLinkEntity, ProductLinkEntity, ReferenceDataEntity],
   migrations: [Catalog1764240100000],
 };

@@ -5,17 +5,18 @@ import {
   UseFilters,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiSecurity, ApiUnauthorizedResponse } from '../openapi/openapi.decorators.js';
 import { Cin7CoreExceptionFilter } from './exception.filter.js';
+import { InputEdgeGuard } from './input-edge.js';
 import type { SupplierScopedRequest } from './tenant.guard.js';
 import { TenantGuard } from './tenant.guard.js';
 
 /** Marks a controller as supplier-scoped: every route needs the host's tenant and maps errors in one place. */
 export const SupplierScoped = () =>
   applyDecorators(
-    UseGuards(TenantGuard),
+    UseGuards(TenantGuard, InputEdgeGuard),
     UseFilters(Cin7CoreExceptionFilter),
-    ApiBearerAuth(),
+    ApiSecurity('supplier'),
     ApiUnauthorizedResponse({ description: 'No supplier could be resolved for the request' }),
   );
 

@@ -1,18 +1,5 @@
-import { ConnectionEntity } from '../connection/connection.entity.js';
-import { RetiredCredentialsEntity } from '../connection/retired-credentials.entity.js';
 import { FEATURES } from '../features.js';
-import { SettingsEntity } from '../settings/settings.entity.js';
-import { CallBudgetStateEntity } from '../work/call-budget-state.entity.js';
-import { CallLogEntity } from '../work/call-log.entity.js';
-import { SyncRunEntity } from '../work/sync-run.entity.js';
+import { FOUNDATION_ENTITIES } from '../foundation.module.js';
 
 /** Every table the module owns. The host adds these to its DataSource. */
-export const CIN7_CORE_ENTITIES = [
-  ConnectionEntity,
-  SettingsEntity,
-  SyncRunEntity,
-  CallLogEntity,
-  CallBudgetStateEntity,
-  RetiredCredentialsEntity,
-  ...FEATURES.flatMap((f) => f.entities),
-];
+export const CIN7_CORE_ENTITIES = [...FOUNDATION_ENTITIES, ...FEATURES.flatMap((f) => f.entities)];

@@ -1,4 +1,6 @@
 // What other features (shipments) and the host use from orders.
+
+export { Cin7OrderApprovals, type RecordApprovalOptions } from './order-approvals.js';
 export {
   OrderPushEntity,
   OrderPushEventEntity,
@@ -6,4 +8,3 @@ export {
   type OrderPushState,
   type SentSaleSnapshot,
 } from './order-push.entity.js';
-export { OrderPushService, type RecordApprovalOptions } from './order-push.service.js';

@@ -17,9 +17,10 @@ import {
  * - `pushed`: the sale exists in Cin7 with its lines (`cin7_sale_id`, `cin7_order_number`);
  * - `failed`: Cin7 said no (its words in `last_error`), or the connection was removed; `POST .../retry`;
  * - `refused`: refused before calling Cin7 (currency, unlinked customer or product, no location);
- * - `shipped`: set by the shipments feature once Cin7 shipped the sale.
+ * - `shipped`: set by the shipments feature once Cin7 shipped the sale;
+ * - `held`: approved while Cin7 was disconnected; waits for the supplier to send it (never sent on its own).
  */
-export type OrderPushState = 'pending' | 'pushing' | 'pushed' | 'failed' | 'refused' | 'shipped';
+export type OrderPushState = 'pending' | 'pushing' | 'pushed' | 'failed' | 'refused' | 'shipped' | 'held';
 
 /** What was (or will be) sent, kept so a resumed push completes the same sale and shipments/drift can compare. */
 export interface SentSaleSnapshot {
@@ -27,8 +28,20 @@ export interface SentSaleSnapshot {
   header: Cin7SaleHeaderInput;
   /** `POST /sale/order` body without SaleID (known only after the header). */
   order: Omit<Cin7SaleOrderInput, 'SaleID'>;
-  /** Tax-exclusive totals of what was sent, in the order's currency. */
-  totals: { lines: number; freight: number; total: number; currency: string };
+  /**
+   * What was sent, in the order's currency: the lines and freight as Upstock priced them (tax included when
+   * `taxInclusive`), the tax, and the sale's totals before and with tax (Cin7's `TotalBeforeTax` and `Total`).
+   * Snapshots from before tax was sent lack `beforeTax`, `tax` and `taxInclusive`.
+   */
+  totals: {
+    lines: number;
+    freight: number;
+    beforeTax?: number;
+    tax?: number;
+    total: number;
+    taxInclusive?: boolean;
+    currency: string;
+  };
   /** Tracking to set on the sale's shipment, if the order carried one. */
   tracking: { trackingNumber: string | null; trackingUrl: string | null } | null;
 }
@@ -94,6 +107,10 @@ export class OrderPushEntity {
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
+
+  /** With `refused`: a stable code when the supplier can fix the cause (`RefusalCode`), else null. */
+  @Column({ name: 'refusal_code', type: 'text', nullable: true })
+  refusalCode: string | null;
 
   @Column({ name: 'customer_name', type: 'text', nullable: true })
   customerName: string | null;

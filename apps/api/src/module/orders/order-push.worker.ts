@@ -6,6 +6,7 @@ import {
   type Cin7Client,
   Cin7Error,
   Cin7NotFoundError,
+  Cin7ServerError,
   Cin7ThrottledError,
   Cin7ValidationError,
   isUncertainWriteOutcome,
@@ -30,8 +31,16 @@ import {
 } from './order-push.repository.js';
 import { buildSale, refusalBeforeCin7 } from './sale.mapper.js';
 import { SaleDefaultsService } from './sale-defaults.service.js';
+import { applySaleHooks } from './sale-hooks.js';
 import { SaleInputs } from './sale-inputs.service.js';
-import { type PushProgress, pushSaleOnce, type SalesApi, SaleUnusableError } from './sale-push.engine.js';
+import { CENT_TOLERANCE } from './sale-money.js';
+import {
+  type PushProgress,
+  pushSaleOnce,
+  SaleNotListedYetError,
+  type SalesApi,
+  SaleUnusableError,
+} from './sale-push.engine.js';
 
 export const ORDER_PUSH_SWEEP_INTERVAL = 'cin7-core:order-push-sweep';
 /** Workers of the push queue per replica: pushes of several suppliers (each on its own budget) move in parallel. */
@@ -40,6 +49,11 @@ const PUSH_CONCURRENCY = 8;
 const MAX_PASSES = 8;
 /** Then: try again this much later (module clock). */
 const LONG_WAIT_MS = 5 * 60_000;
+/**
+ * Jobs (of MAX_PASSES passes each) in which Cin7 kept answering 5xx before the push ends failed: about 15 minutes
+ * of trying. The supplier is told and can retry; the stored markers make the retry look the sale up first.
+ */
+const MAX_JOBS_ON_SERVER_ERRORS = 3;
 const SWEEP_BATCH = 200;
 
 export interface OrderPushJob extends JobData {
@@ -166,7 +180,7 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
       if (!snapshot) {
         const built = await this.build(push, getClient);
         if (!built.ok) {
-          await this.refuse(push, owner, attempt, built.refusal, built.orderNumber);
+          await this.refuse(push, owner, attempt, built.refusal, built.orderNumber, built.code ?? null);
           return;
         }
         snapshot = built.snapshot;
@@ -210,8 +224,19 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
             lastError: null,
             nextAttemptAt: null,
           });
+          await this.compareAnswer(push, owner, snapshot, result, event);
           return;
         } catch (error) {
+          if (error instanceof SaleNotListedYetError) {
+            // Waiting out Cin7's listing lag is part of the lookup the timeline already announced.
+            if (this.queue.isStopping) {
+              await save({ state: 'pending', nextAttemptAt: null });
+              return;
+            }
+            await this.clock.sleep(error.retryInMs);
+            pass--;
+            continue;
+          }
           if (!isTransient(error)) throw error;
           const message = transientMessage(error);
           // A write's unknown outcome is already on the timeline (the engine wrote it); say what else happened.
@@ -227,6 +252,17 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
           if (this.queue.isStopping) {
             // This replica is shutting down: leave the push to another (its progress markers are stored).
             await save({ state: 'pending', nextAttemptAt: null });
+            return;
+          }
+          if (
+            pass >= MAX_PASSES &&
+            error instanceof Cin7ServerError &&
+            attempt >= MAX_JOBS_ON_SERVER_ERRORS
+          ) {
+            const failedMessage = `Cin7 kept failing (${error.cin7Message}) over ${attempt * MAX_PASSES} tries; retry once Cin7 is working again`;
+            await save({ state: 'failed', lastError: failedMessage, nextAttemptAt: null });
+            await event({ type: 'failed', message: failedMessage });
+            await this.notify(push, push.orderNumber, failedMessage);
             return;
           }
           if (pass >= MAX_PASSES) {
@@ -246,11 +282,45 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /**
+   * Compares the total Cin7 answered to `POST sale/order` with the total sent; when Cin7 changed the money (it
+   * applied a discount on authorisation, a rule changed), the totals heads-up is raised at once, before anyone is
+   * paid on the wrong total. The shipments feature's later checks keep it up to date.
+   */
+  private async compareAnswer(
+    push: OrderPushEntity,
+    owner: string,
+    snapshot: SentSaleSnapshot,
+    result: { orderNumber: string | null; cin7Total: number | null },
+    event: (e: Omit<NewEvent, 'attempt'>) => Promise<void>,
+  ): Promise<void> {
+    const sent = snapshot.order.Total;
+    if (result.cin7Total === null || Math.abs(result.cin7Total - sent) < CENT_TOLERANCE) return;
+    const { currency } = snapshot.totals;
+    const saleName = result.orderNumber ? `Cin7 sale ${result.orderNumber}` : 'The Cin7 sale';
+    const explanation = `${saleName} totals ${result.cin7Total.toFixed(2)} ${currency} but Upstock sent ${sent.toFixed(2)} ${currency}: Cin7 changed the money when it saved the sale (for example a discount applied on authorisation).`;
+    await this.repo.patch(push.id, owner, { totalsMismatch: explanation });
+    await event({ type: 'totals-mismatch', message: explanation, cin7OrderNumber: result.orderNumber });
+    try {
+      await this.options.ports.orders.setTotalsMismatch(push.supplierId, push.upstockOrderId, explanation);
+      await this.options.ports.notifications.notify(push.supplierId, {
+        kind: 'order-totals-mismatch',
+        title: `Order ${push.orderNumber ?? push.upstockOrderId} no longer matches Cin7`,
+        message: `${explanation} Update the order in Upstock so payment and invoicing use the right total.`,
+        orderId: push.upstockOrderId,
+      });
+    } catch (error) {
+      this.logger.warn(
+        `could not raise the totals heads-up: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
   /** Reads Cin7's defaults for previews (asked by a preview that found none cached). */
   private async refreshDefaults(supplierId: string): Promise<void> {
     try {
       const { client } = await this.connections.clientFor(supplierId, 'background');
-      await this.defaults.refresh(supplierId, client);
+      await this.defaults.refresh(supplierId, client, await this.inputs.freightName(supplierId));
     } catch (error) {
       if (!(error instanceof ConnectionGoneError)) throw error;
     }
@@ -262,7 +332,7 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     getClient: () => Promise<Cin7Client>,
   ): Promise<
     | { ok: true; snapshot: SentSaleSnapshot; orderNumber: string; customerName: string | null }
-    | { ok: false; refusal: string; orderNumber: string | null }
+    | { ok: false; refusal: string; code?: string | null; orderNumber: string | null }
   > {
     const gathered = await this.inputs.gather(push.supplierId, push.upstockOrderId);
     if (!gathered.ok)
@@ -270,12 +340,25 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     const { input } = gathered;
     const early = refusalBeforeCin7(input);
     if (early) return { ok: false, refusal: early, orderNumber: input.order.number };
-    const defaults = await this.defaults.fresh(push.supplierId, await getClient());
+    const defaults = await this.defaults.fresh(
+      push.supplierId,
+      await getClient(),
+      input.settings.freightServiceName,
+    );
     const mapping = buildSale({ ...input, defaults });
-    if (!mapping.ok) return { ok: false, refusal: mapping.refusal, orderNumber: input.order.number };
+    if (!mapping.ok)
+      return {
+        ok: false,
+        refusal: mapping.refusal,
+        code: mapping.code ?? null,
+        orderNumber: input.order.number,
+      };
     return {
       ok: true,
-      snapshot: mapping.snapshot,
+      snapshot: await applySaleHooks(this.options, mapping.snapshot, {
+        supplierId: push.supplierId,
+        order: input.order,
+      }),
       orderNumber: input.order.number,
       customerName: input.customer?.cin7Name ?? input.customerName,
     };
@@ -287,10 +370,12 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     attempt: number,
     reason: string,
     orderNumber: string | null,
+    code: string | null,
   ): Promise<void> {
     await this.repo.patch(push.id, owner, {
       state: 'refused',
       lastError: reason,
+      refusalCode: code,
       ...(orderNumber ? { orderNumber } : {}),
     });
     await this.repo.addEvent(push, { type: 'refused', message: reason, attempt });

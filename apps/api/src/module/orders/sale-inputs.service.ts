@@ -25,6 +25,11 @@ export class SaleInputs {
     private readonly connections: ConnectionsService,
   ) {}
 
+  /** The freight setting's service product name (the defaults check that Cin7 has it). */
+  async freightName(supplierId: string): Promise<string> {
+    return (await this.settings.get(supplierId)).freightServiceName;
+  }
+
   /** Throws ConnectionGoneError when the supplier has no Cin7 connection. */
   async gather(supplierId: string, orderId: string): Promise<GatheredInput> {
     const { ports } = this.options;

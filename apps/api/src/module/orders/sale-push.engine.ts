@@ -15,6 +15,7 @@ export interface SaleSeen {
     SaleOrderNumber: string | null;
     Status: string | null;
     Lines: { ProductID: string | null }[];
+    Total?: number | null;
   } | null;
 }
 
@@ -24,7 +25,7 @@ export interface SaleSeen {
  */
 export interface SalesApi {
   create(header: Cin7SaleHeaderInput): Promise<Pick<SaleSeen, 'ID' | 'Order'>>;
-  saveOrder(order: Cin7SaleOrderInput): Promise<{ SaleOrderNumber: string | null }>;
+  saveOrder(order: Cin7SaleOrderInput): Promise<{ SaleOrderNumber: string | null; Total: number | null }>;
   get(id: string): Promise<SaleSeen | null>;
   findByExternalId(externalId: string): Promise<{ SaleID: string; OrderNumber: string | null }[]>;
 }
@@ -53,11 +54,30 @@ export interface EngineDeps {
 export class SaleUnusableError extends Error {}
 
 /**
+ * How long after a header was sent the lookup keeps trusting that `saleList` may not list the sale yet. Nothing in
+ * the Blueprint says a new sale is listed at once (saleList, BP L20400-20549), and the sandbox lists it seconds
+ * later; so a lookup that finds nothing within this time looks again (with backoff) instead of creating a second
+ * sale. At least a minute.
+ */
+export const LISTING_GRACE_MS = 2 * 60_000;
+
+/**
+ * The sale may exist but is not listed yet (see LISTING_GRACE_MS): transient, nothing written; look again later.
+ * Recorded once on the timeline by the pass that sent the header, so retries add no noise.
+ */
+export class SaleNotListedYetError extends Error {
+  constructor(readonly retryInMs: number) {
+    super('The new sale is not listed by Cin7 yet; looking again before creating anything');
+  }
+}
+
+/**
  * One pass of a push towards a complete sale, exactly once. Each step stores what it is about to do before doing
  * it, so a pass that dies anywhere (a lost answer, a crash, a killed replica) is resumed by the next pass without
  * guessing:
  *
- * 1. No sale id, but a header may have been sent (`headerSentAt`): look the sale up by its ExternalID first.
+ * 1. No sale id, but a header may have been sent (`headerSentAt`): look the sale up by its ExternalID first; a
+ *    sale not listed yet is looked up again for LISTING_GRACE_MS before anything is created again.
  * 2. Still no sale: store `headerSentAt`, `POST /sale`, store the sale id the moment it is known.
  * 3. Lines may have been sent (`linesSentAt`): read the sale; if its order already holds our lines, done.
  * 4. Store `linesSentAt`, `POST /sale/order` (it replaces lines, so sending again while DRAFT is harmless).
@@ -69,7 +89,7 @@ export class SaleUnusableError extends Error {}
 export async function pushSaleOnce(
   p: PushProgress,
   deps: EngineDeps,
-): Promise<{ saleId: string; orderNumber: string | null }> {
+): Promise<{ saleId: string; orderNumber: string | null; cin7Total: number | null }> {
   const { sales } = deps;
   let saleId = p.cin7SaleId;
   let orderNumber = p.cin7OrderNumber;
@@ -77,6 +97,12 @@ export async function pushSaleOnce(
   if (!saleId && p.headerSentAt) {
     const found = await sales.findByExternalId(p.externalId);
     const first = [...found].sort((a, b) => (a.OrderNumber ?? '').localeCompare(b.OrderNumber ?? ''))[0];
+    const sinceHeader = deps.clock.now() - p.headerSentAt.getTime();
+    if (!first && sinceHeader < LISTING_GRACE_MS) {
+      // Backoff: 5 s, 10 s, 20 s, then every 30 s, until the grace has passed.
+      const nextIn = Math.min(30_000, Math.max(5_000, sinceHeader));
+      throw new SaleNotListedYetError(Math.min(nextIn, LISTING_GRACE_MS - sinceHeader + 1));
+    }
     if (first) {
       saleId = first.SaleID.toLowerCase();
       orderNumber = first.OrderNumber || orderNumber;
@@ -117,19 +143,21 @@ export async function pushSaleOnce(
     if (sale.Status === 'VOIDED')
       throw new SaleUnusableError(`The Cin7 sale ${orderNumber ?? saleId} was voided in Cin7`);
     orderNumber = sale.Order?.SaleOrderNumber || orderNumber;
-    if (orderHoldsLines(sale, p.snapshot)) {
+    // An authorised order cannot be replaced: it never gets a second POST sale/order. If its lines differ from ours,
+    // the shipments feature's totals check raises the heads-up.
+    if (orderHoldsLines(sale, p.snapshot) || sale.Order?.Status === 'AUTHORISED') {
       await deps.event({
         type: 'lines-saved',
         message: `Cin7 already holds the lines of sale ${orderNumber ?? saleId}; nothing sent again`,
         cin7OrderNumber: orderNumber,
       });
-      return { saleId, orderNumber };
+      return { saleId, orderNumber, cin7Total: sale.Order?.Total ?? null };
     }
   }
 
   await deps.save({ linesSentAt: new Date(deps.clock.now()) });
   const body: Cin7SaleOrderInput = { SaleID: saleId, ...p.snapshot.order };
-  let saved: { SaleOrderNumber: string | null };
+  let saved: { SaleOrderNumber: string | null; Total: number | null };
   try {
     saved = await sales.saveOrder(body);
   } catch (error) {
@@ -151,7 +179,8 @@ export async function pushSaleOnce(
     } to sale ${orderNumber ?? saleId} (${authorised ? 'Authorised' : 'Draft'})`,
     cin7OrderNumber: orderNumber,
   });
-  return { saleId, orderNumber };
+  // Cin7's answer says what it made of the money (it may apply discounts on authorisation, BP L4003).
+  return { saleId, orderNumber, cin7Total: saved.Total ?? null };
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   type SaleMappingInput,
   trackingOf,
 } from './sale.mapper.js';
+import { CUT_MARKER } from './text-limits.js';
 
 const customer: PushCustomerLink = {
   cin7CustomerId: 'c0ffee00-0000-4000-8000-000000000001',
@@ -34,6 +35,7 @@ const customer: PushCustomerLink = {
   salesRepresentative: 'Jane Rep',
   taxRule: 'GST on Income',
   orderingBlockedReason: null,
+  discount: 0,
 };
 const tent: PushProductLink = {
   cin7ProductId: 'p-tent',
@@ -51,6 +53,15 @@ const defaults: Cin7SaleDefaults = {
   defaultLocation: 'Main Warehouse',
   locationNames: ['Main Warehouse', 'Wellington Store'],
   defaultTaxRule: 'Tax Exempt',
+  taxRules: [
+    { name: 'GST on Income', percent: 15, inclusive: false },
+    { name: 'Zero Rated', percent: 0, inclusive: false },
+    { name: 'Tax Exempt', percent: 0, inclusive: false },
+    { name: 'GST Inclusive', percent: 15, inclusive: true },
+  ],
+  taxCalculationMethod: 'Total',
+  autoDiscounts: false,
+  freightProduct: { name: 'Freight', exists: true },
 };
 const order: HostOrder = {
   id: 'o1',
@@ -136,6 +147,7 @@ describe('buildSale', () => {
     const { snapshot } = ok(input({ customer: { ...customer, taxRule: null } }));
     expect(snapshot.order).toEqual({
       Status: 'DRAFT',
+      Memo: 'Upstock order 1042',
       Lines: [
         {
           ProductID: 'p-tent',
@@ -144,6 +156,7 @@ describe('buildSale', () => {
           Quantity: 2,
           Price: 199.1235,
           Discount: 0,
+          Tax: 0,
           TaxRule: 'Tax Exempt',
           Total: 398.247,
         },
@@ -154,15 +167,35 @@ describe('buildSale', () => {
           Quantity: 1,
           Price: 49.5,
           Discount: 0,
+          Tax: 0,
           TaxRule: 'Zero Rated',
           Total: 49.5,
         },
       ],
       AdditionalCharges: [
-        { Description: 'Freight', Quantity: 1, Price: 12, Discount: 0, TaxRule: 'Tax Exempt', Total: 12 },
+        {
+          Description: 'Freight',
+          Quantity: 1,
+          Price: 12,
+          Discount: 0,
+          Tax: 0,
+          TaxRule: 'Tax Exempt',
+          Total: 12,
+        },
       ],
+      TotalBeforeTax: 459.747,
+      Tax: 0,
+      Total: 459.747,
     });
-    expect(snapshot.totals).toEqual({ lines: 447.747, freight: 12, total: 459.747, currency: 'NZD' });
+    expect(snapshot.totals).toEqual({
+      lines: 398.2469 + 49.5,
+      freight: 12,
+      beforeTax: 459.747,
+      tax: 0,
+      total: 459.747,
+      taxInclusive: false,
+      currency: 'NZD',
+    });
     const withCustomerRule = ok(input()).snapshot.order as { Lines: { TaxRule: string }[] };
     expect(withCustomerRule.Lines.map((l) => l.TaxRule)).toEqual(['GST on Income', 'Zero Rated']);
   });
@@ -245,9 +278,148 @@ describe('buildSale', () => {
       expect(!gone.ok && gone.refusal).toContain('"Old Shed"');
     });
 
-    it('asks for Cin7 defaults only when settings and links leave a gap', () => {
-      expect(buildSale(input({ defaults: null }, { location: 'Wellington Store' })).ok).toBe(true);
-      expect(buildSale(input({ defaults: null }))).toMatchObject({ ok: false, needsDefaults: true });
+    it('asks for Cin7 defaults when they were never read (tax rules are always needed)', () => {
+      expect(buildSale(input({ defaults: null }, { location: 'Wellington Store' }))).toMatchObject({
+        ok: false,
+        needsDefaults: true,
+      });
     });
+  });
+
+  describe('money as Cin7 computes it', () => {
+    const gst = (over: Partial<HostOrder> = {}) =>
+      input({
+        order: {
+          ...order,
+          lines: [
+            { productId: 'u-tent', sku: 'TENT-2P', name: 'Tent', quantity: 1, unitPrice: 0.33 },
+            { productId: 'u-stove', sku: 'STOVE', name: 'Stove', quantity: 2, unitPrice: 0.33 },
+          ],
+          freight: 0.33,
+          ...over,
+        },
+        products: new Map([
+          ['u-tent', tent],
+          ['u-stove', { ...stove, saleTaxRule: null }],
+        ]),
+      });
+
+    it('sends each row’s tax and the order totals; Total rounds the document tax once (BP L3999)', () => {
+      const { snapshot } = ok(gst());
+      const o = snapshot.order as { Lines: { Tax: number }[]; AdditionalCharges: { Tax: number }[] };
+      expect(o.Lines.map((l) => l.Tax)).toEqual([0.0495, 0.099]);
+      expect(o.AdditionalCharges[0]?.Tax).toBe(0.0495);
+      // 1.32 × 15 % = 0.198 → 0.20
+      expect(snapshot.order).toMatchObject({ TotalBeforeTax: 1.32, Tax: 0.2, Total: 1.52 });
+    });
+
+    it('rounds each row to the cent by Row Total (BP L3999)', () => {
+      const rowTotal = ok({ ...gst(), defaults: { ...defaults, taxCalculationMethod: 'Row Total' } });
+      // 0.05 + 0.10 + 0.05
+      expect(rowTotal.snapshot.order).toMatchObject({ Tax: 0.2, Total: 1.52 });
+      const threeInput = {
+        ...gst({
+          lines: [
+            { productId: 'u-tent', sku: 'TENT-2P', name: 'Tent', quantity: 1, unitPrice: 0.3 },
+            { productId: 'u-stove', sku: 'STOVE', name: 'Stove', quantity: 1, unitPrice: 0.3 },
+          ],
+          freight: 0.3,
+        }),
+        defaults: { ...defaults, taxCalculationMethod: 'Row Total' as const },
+      };
+      const three = ok(threeInput);
+      // 0.045 → 0.05 per row, 0.15 by Row Total (0.135 → 0.14 by Total)
+      expect(three.snapshot.order).toMatchObject({ Tax: 0.15, Total: 1.05 });
+      const byTotal = ok({ ...threeInput, defaults: { ...defaults, taxCalculationMethod: 'Total' } });
+      expect(byTotal.snapshot.order).toMatchObject({ Tax: 0.14, Total: 1.04 });
+    });
+
+    it('takes tax out of tax-inclusive prices: the Cin7 Total is the Upstock total (BP L27431)', () => {
+      const inclusive = ok(
+        input({
+          customer: { ...customer, taxRule: 'GST Inclusive' },
+          products: new Map([
+            ['u-tent', tent],
+            ['u-stove', { ...stove, saleTaxRule: null }],
+          ]),
+        }),
+      );
+      expect(inclusive.snapshot.header).toMatchObject({ TaxInclusive: true, TaxRule: 'GST Inclusive' });
+      // 398.247 + 49.5 + 12 = 459.747 including 15 %: tax 59.97
+      expect(inclusive.snapshot.order).toMatchObject({ Total: 459.747, Tax: 59.97, TotalBeforeTax: 399.777 });
+      expect(inclusive.summary).toMatchObject({ taxInclusive: true, total: 459.747, tax: 59.97 });
+    });
+
+    it('refuses a line whose tax rule is not inclusive like the sale’s', () => {
+      const mixed = buildSale(input({ customer: { ...customer, taxRule: 'GST Inclusive' } }));
+      expect(mixed).toMatchObject({ ok: false, code: 'mixed-tax-inclusion' });
+    });
+
+    it('sends the customer discount on the line when Cin7 applies discounts itself, never twice (BP L4003)', () => {
+      const auto = ok(
+        input({
+          customer: { ...customer, discount: 10 },
+          order: {
+            ...order,
+            lines: [{ productId: 'u-tent', sku: 'TENT-2P', name: 'Tent', quantity: 3, unitPrice: 45 }],
+          },
+          defaults: { ...defaults, autoDiscounts: true },
+        }),
+      );
+      expect(auto.snapshot.order.Lines[0]).toMatchObject({ Price: 50, Discount: 10, Total: 135 });
+      const off = ok(
+        input({
+          customer: { ...customer, discount: 10 },
+          order: {
+            ...order,
+            lines: [{ productId: 'u-tent', sku: 'TENT-2P', name: 'Tent', quantity: 3, unitPrice: 45 }],
+          },
+        }),
+      );
+      expect(off.snapshot.order.Lines[0]).toMatchObject({ Price: 45, Discount: 0, Total: 135 });
+    });
+
+    it('refuses before any write when the freight service product is missing (BP L30711)', () => {
+      const missing = buildSale(
+        input({ defaults: { ...defaults, freightProduct: { name: 'Freight', exists: false } } }),
+      );
+      expect(missing).toMatchObject({ ok: false, code: 'freight-product-missing' });
+      expect(!missing.ok && missing.refusal).toContain('no service product named "Freight"');
+      const unchecked = buildSale(input({}, { freightServiceName: 'Courier delivery' }));
+      expect(unchecked).toMatchObject({ ok: false, needsDefaults: true });
+      const noFreight = buildSale(
+        input({ order: { ...order, freight: null }, defaults: { ...defaults, freightProduct: null } }),
+      );
+      expect(noFreight.ok).toBe(true);
+    });
+
+    it('refuses a quantity below 1 with the reason (BP L30631)', () => {
+      const half = buildSale(
+        input({
+          order: {
+            ...order,
+            lines: [{ productId: 'u-tent', sku: 'TENT-2P', name: 'Tent', quantity: 0.5, unitPrice: 10 }],
+          },
+        }),
+      );
+      expect(half).toMatchObject({ ok: false, code: 'quantity-below-one' });
+      expect(!half.ok && half.refusal).toContain('TENT-2P (0.5)');
+    });
+  });
+
+  it('cuts texts to their Blueprint limits with a visible marker, keeping the delivery date', () => {
+    const long = 'x'.repeat(1549);
+    const { snapshot } = ok(
+      input(
+        { order: { ...order, comments: [long], reference: 'R'.repeat(300) } },
+        { shipByMode: 'IN_SHIPPING_NOTES' },
+      ),
+    );
+    const notes = String(snapshot.header.ShippingNotes);
+    expect(notes.length).toBeLessThanOrEqual(1024);
+    expect(notes).toContain(CUT_MARKER);
+    expect(notes.endsWith('\nDelivery date: 2026-11-27')).toBe(true);
+    expect(String(snapshot.header.CustomerReference).length).toBeLessThanOrEqual(256);
+    expect(snapshot.header.CustomerReference).toContain(CUT_MARKER);
   });
 });

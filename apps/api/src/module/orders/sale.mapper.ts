@@ -8,6 +8,15 @@ import type {
 import type { CustomerLinkEntity, LinkedAddress, ProductLinkEntity } from '../catalog/index.js';
 import type { HostOrder } from '../ports/index.js';
 import type { SentSaleSnapshot } from './order-push.entity.js';
+import {
+  CENT_TOLERANCE,
+  round2,
+  round4,
+  saleMoney,
+  type TaxCalculationMethod,
+  type TaxRuleRate,
+} from './sale-money.js';
+import { fitText, fitWithTail } from './text-limits.js';
 
 // The help article's "Sales order details" table and "Integration settings", as one pure function: what a push
 // sends is exactly what the preview shows (both call buildSale with the same inputs).
@@ -26,6 +35,7 @@ export type PushCustomerLink = Pick<
   | 'salesRepresentative'
   | 'taxRule'
   | 'orderingBlockedReason'
+  | 'discount'
 >;
 export type PushProductLink = Pick<ProductLinkEntity, 'cin7ProductId' | 'sku' | 'name' | 'saleTaxRule'>;
 
@@ -37,7 +47,29 @@ export interface Cin7SaleDefaults {
   locationNames: string[] | null;
   /** `GET /me` DefaultSaleTaxRuleName, or null. */
   defaultTaxRule: string | null;
+  /** `GET /ref/tax`: every tax rule's rate and inclusiveness (BP L27431-27432). */
+  taxRules: TaxRuleRate[];
+  /** `GET /me` TaxCalculationMethod (BP L3999). */
+  taxCalculationMethod: TaxCalculationMethod;
+  /** `GET /me` AutomaticallyApplyDiscounts: Cin7 applies customer discounts on authorisation (BP L4003). */
+  autoDiscounts: boolean;
+  /**
+   * Whether Cin7 has an active service product with the freight setting's name (an additional charge's
+   * Description must name one, BP L30711), as last checked; null = never checked.
+   */
+  freightProduct: { name: string; exists: boolean } | null;
 }
+
+/**
+ * Stable codes for refusals the supplier can fix (lists such as held orders key on them); other refusals have none.
+ */
+export type RefusalCode =
+  | 'freight-product-missing'
+  | 'quantity-below-one'
+  | 'tax-rule-unknown'
+  | 'mixed-tax-inclusion'
+  | 'discount-not-representable'
+  | 'totals-do-not-add-up';
 
 export interface SaleMappingInput {
   orderId: string;
@@ -56,7 +88,7 @@ export interface SaleMappingInput {
 
 export type SaleMapping =
   | { ok: true; snapshot: SentSaleSnapshot; summary: NonNullable<OrderPreview['summary']> }
-  | { ok: false; refusal: string; needsDefaults?: boolean };
+  | { ok: false; refusal: string; code?: RefusalCode; needsDefaults?: boolean };
 
 /** The ExternalID of an order's sale: stable, so the sale can always be found again (saleList?ExternalID=). */
 export function externalIdFor(orderId: string): string {
@@ -111,43 +143,105 @@ export function buildSale(input: SaleMappingInput): SaleMapping {
     };
   }
 
+  if (!defaults) return { ok: false, refusal: 'Cin7’s tax rules are not known yet', needsDefaults: true };
+  const rules = new Map(defaults.taxRules.map((r) => [r.name.toLowerCase(), r]));
+  const ruleNamed = (name: string) => rules.get(name.toLowerCase());
+
+  // Quantities below 1 are refused by Cin7 ("Minimal value is 1", BP L30631): say so before anything is sent.
+  const small = order.lines.filter((l) => l.quantity < 1);
+  if (small.length > 0) {
+    return {
+      ok: false,
+      code: 'quantity-below-one',
+      refusal: `Cin7 needs a quantity of at least 1 on every line: ${small
+        .map((l) => `${l.sku} (${l.quantity})`)
+        .join(', ')}; change the order in Upstock`,
+    };
+  }
+
   // Tax rule: the product's, else the customer's, else Cin7's default sale tax rule.
-  const fallbackTaxRule = customer.taxRule ?? defaults?.defaultTaxRule ?? null;
+  const fallbackTaxRule = customer.taxRule ?? defaults.defaultTaxRule ?? null;
+  const headerRule = fallbackTaxRule ? ruleNamed(fallbackTaxRule) : undefined;
+  // The sale is tax inclusive when its tax rule is (BP L20782, L27431); Upstock prices follow the same convention
+  // because they were imported from this tenant's price tiers.
+  const inclusive = headerRule?.inclusive ?? false;
+  // With AutomaticallyApplyDiscounts on, Cin7 applies the customer's discount when the sale is authorised (BP L4003),
+  // and Upstock's prices already include it: each line is sent at the undiscounted price carrying the customer's
+  // discount, which Cin7 leaves as it is, so the discount is applied once (README "Discounts").
+  const discount = defaults.autoDiscounts ? (customer.discount ?? 0) : 0;
+
   const lines: Cin7SaleLineInput[] = [];
+  let upstockSum = 0;
   for (const line of order.lines) {
     const product = input.products.get(line.productId) as PushProductLink;
     const taxRule = product.saleTaxRule ?? fallbackTaxRule;
     if (!taxRule) {
-      if (!defaults)
-        return { ok: false, refusal: 'Cin7’s default tax rule is not known yet', needsDefaults: true };
       return {
         ok: false,
+        code: 'tax-rule-unknown',
         refusal: `No tax rule for ${product.sku}: neither the product, the customer nor Cin7 has a default sale tax rule`,
       };
     }
-    const price = round4(line.unitPrice);
+    const rule = ruleNamed(taxRule);
+    if (!rule) {
+      return {
+        ok: false,
+        code: 'tax-rule-unknown',
+        refusal: `The tax rule "${taxRule}" of ${product.sku} does not exist in Cin7; fix the product or customer in Cin7`,
+      };
+    }
+    if (rule.inclusive !== inclusive) {
+      return {
+        ok: false,
+        code: 'mixed-tax-inclusion',
+        refusal: `The tax rule "${rule.name}" of ${product.sku} is tax ${rule.inclusive ? 'inclusive' : 'exclusive'} but the sale’s "${fallbackTaxRule}" is not; Cin7 cannot mix them on one sale`,
+      };
+    }
     const quantity = round4(line.quantity);
+    const upstockTotal = round4(quantity * line.unitPrice);
+    upstockSum += upstockTotal;
+    const price = discount > 0 ? round4(line.unitPrice / (1 - discount / 100)) : round4(line.unitPrice);
+    const total = round4(quantity * price * (1 - discount / 100));
+    if (Math.abs(total - upstockTotal) >= CENT_TOLERANCE) {
+      return {
+        ok: false,
+        code: 'discount-not-representable',
+        refusal: `Cin7 applies this customer’s ${discount}% discount itself (Automatically apply discounts), and ${product.sku} at ${line.unitPrice} cannot be sent as a Cin7 price less ${discount}% to the cent; turn that Cin7 setting off or adjust the price`,
+      };
+    }
     lines.push({
       ProductID: product.cin7ProductId,
       SKU: product.sku,
-      Name: product.name,
+      Name: fitText(product.name, NAME_LIMIT),
       Quantity: quantity,
       Price: price,
-      Discount: 0,
-      TaxRule: taxRule,
-      Total: round4(quantity * price),
+      Discount: discount,
+      Tax: 0,
+      TaxRule: rule.name,
+      Total: total,
     });
   }
 
   const freight = order.freight !== null && order.freight > 0 ? round4(order.freight) : 0;
   const charges: Cin7AdditionalChargeInput[] = [];
   if (freight > 0) {
-    if (!fallbackTaxRule) {
-      if (!defaults)
-        return { ok: false, refusal: 'Cin7’s default tax rule is not known yet', needsDefaults: true };
+    if (!fallbackTaxRule || !headerRule) {
       return {
         ok: false,
+        code: 'tax-rule-unknown',
         refusal: 'No tax rule for the freight: neither the customer nor Cin7 has a default sale tax rule',
+      };
+    }
+    // An additional charge names a Cin7 service product (BP L30711): refused here, before the header exists.
+    const check = defaults.freightProduct;
+    if (!check || check.name.toLowerCase() !== settings.freightServiceName.toLowerCase()) {
+      return { ok: false, refusal: 'Cin7’s freight service product is not checked yet', needsDefaults: true };
+    }
+    if (!check.exists) {
+      return {
+        ok: false,
+        code: 'freight-product-missing',
+        refusal: `Cin7 has no service product named "${settings.freightServiceName}" for the freight; choose your freight service product in Settings › Integrations › Cin7 Core, then retry`,
       };
     }
     charges.push({
@@ -155,18 +249,50 @@ export function buildSale(input: SaleMappingInput): SaleMapping {
       Quantity: 1,
       Price: freight,
       Discount: 0,
-      TaxRule: fallbackTaxRule,
+      Tax: 0,
+      TaxRule: headerRule.name,
       Total: freight,
     });
   }
 
-  const reference = order.reference?.trim() || order.number;
+  const rows = [...lines, ...charges];
+  const money = saleMoney(
+    rows,
+    (name) => ruleNamed(name)?.percent ?? 0,
+    inclusive,
+    defaults.taxCalculationMethod,
+  );
+  rows.forEach((row, i) => {
+    row.Tax = money.rowTax[i] ?? 0;
+  });
+  // The Upstock order's own total, in the same convention, taxed by the same rules: Cin7's Total must equal it.
+  const upstock = saleMoney(
+    [
+      ...order.lines.map((l, i) => ({
+        Total: round4(l.quantity * l.unitPrice),
+        TaxRule: lines[i]?.TaxRule ?? '',
+      })),
+      ...charges,
+    ],
+    (name) => ruleNamed(name)?.percent ?? 0,
+    inclusive,
+    defaults.taxCalculationMethod,
+  );
+  if (Math.abs(upstock.total - money.total) >= CENT_TOLERANCE) {
+    return {
+      ok: false,
+      code: 'totals-do-not-add-up',
+      refusal: `The Cin7 sale would total ${money.total.toFixed(2)} but the Upstock order totals ${upstock.total.toFixed(2)}; nothing was sent`,
+    };
+  }
+
+  const reference = fitText(order.reference?.trim() || order.number, REFERENCE_LIMIT);
   const firstComment = order.comments.find((c) => c.trim() !== '')?.trim() ?? null;
   const deliveryInNotes = settings.shipByMode === 'IN_SHIPPING_NOTES' && order.deliveryDate;
+  // The comment is cut (with a visible marker) so the delivery date always fits (ShippingNotes 1,024, BP L20780).
   const shippingNotes =
-    [firstComment, deliveryInNotes ? `Delivery date: ${order.deliveryDate}` : null]
-      .filter(Boolean)
-      .join('\n') || null;
+    fitWithTail(firstComment, deliveryInNotes ? `Delivery date: ${order.deliveryDate}` : null, NOTES_LIMIT) ||
+    null;
   const tracking = trackingOf(order.tracking);
   const saleType = settings.saleType === 'ADVANCED' ? 'Advanced' : 'Simple';
 
@@ -181,29 +307,39 @@ export function buildSale(input: SaleMappingInput): SaleMapping {
     ShipBy: settings.shipByMode === 'DELIVERY_DATE' ? order.deliveryDate : null,
     ShippingNotes: shippingNotes,
     SalesRepresentative: customer.salesRepresentative?.trim() || DEFAULT_SALES_REPRESENTATIVE,
-    TaxInclusive: false,
-    ...(fallbackTaxRule ? { TaxRule: fallbackTaxRule } : {}),
+    TaxInclusive: inclusive,
+    ...(headerRule ? { TaxRule: headerRule.name } : {}),
     BillingAddress: customer.billingAddress ? address(customer.billingAddress) : null,
     ShippingAddress: customer.shippingAddress
-      ? { ...address(customer.shippingAddress), Company: customer.cin7Name, ShipToOther: false }
+      ? {
+          ...address(customer.shippingAddress),
+          Company: fitText(customer.cin7Name, COMPANY_LIMIT),
+          ShipToOther: false,
+        }
       : null,
-    Note: noteFor(order.number, tracking),
+    Note: fitText(noteFor(order.number, tracking), NOTES_LIMIT),
   };
 
   // Pick/pack/ship steps only exist for Simple sales created Authorised (the settings schema enforces it too).
   const autoSteps = saleType === 'Simple' && settings.saleStatus === 'AUTHORISED';
   const orderBody: Omit<Cin7SaleOrderInput, 'SaleID'> = {
+    Memo: fitText(`Upstock order ${order.number}`, NOTES_LIMIT),
     Status: settings.saleStatus,
     ...(autoSteps ? { AutoPickPackShipMode: AUTO_MODES[settings.fulfilmentSteps] } : {}),
     Lines: lines,
     AdditionalCharges: charges,
+    TotalBeforeTax: money.totalBeforeTax,
+    Tax: money.tax,
+    Total: money.total,
   };
 
-  const linesTotal = round4(lines.reduce((sum, l) => sum + l.Total, 0));
-  const totals = {
-    lines: linesTotal,
+  const totals: SentSaleSnapshot['totals'] = {
+    lines: round4(upstockSum),
     freight,
-    total: round4(linesTotal + freight),
+    beforeTax: money.totalBeforeTax,
+    tax: money.tax,
+    total: money.total,
+    taxInclusive: inclusive,
     currency: order.currency,
   };
   return {
@@ -224,11 +360,19 @@ export function buildSale(input: SaleMappingInput): SaleMapping {
         taxRule: l.TaxRule,
       })),
       freight,
-      total: totals.total,
+      tax: money.tax,
+      taxInclusive: inclusive,
+      total: money.total,
       currency: order.currency,
     },
   };
 }
+
+/** Blueprint text limits (BP L20780-20790, L30628, L30620, L30537). */
+const NOTES_LIMIT = 1024;
+const REFERENCE_LIMIT = 256;
+const NAME_LIMIT = 1024;
+const COMPANY_LIMIT = 128;
 
 const AUTO_MODES = {
   NONE: 'NOPICK',
@@ -272,6 +416,4 @@ function hasName(names: readonly string[], name: string): boolean {
   return names.some((n) => n.toLowerCase() === name.toLowerCase());
 }
 
-export function round4(n: number): number {
-  return Math.round(n * 10_000) / 10_000;
-}
+export { round2, round4 };

@@ -1,20 +1,22 @@
-import { Body, ConflictException, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ConflictException, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import {
+  type Job,
+  jobSchema,
+  type PriceStatus,
+  type PriceSyncRequest,
+  priceStatusSchema,
+  priceSyncRequestSchema,
+} from '@upstock/cin7-contracts';
+import { OptionalJsonBody } from '../common/input-edge.js';
+import { SupplierId, SupplierScoped } from '../common/supplier.decorator.js';
+import { ConnectionsService } from '../connection/connections.service.js';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiOkResponse,
   ApiTags,
-} from '@nestjs/swagger';
-import {
-  type Job,
-  type PriceStatus,
-  type PriceSyncRequest,
-  priceSyncRequestSchema,
-} from '@upstock/cin7-contracts';
-import { SupplierId, SupplierScoped } from '../common/supplier.decorator.js';
-import { ZodPipe } from '../common/zod.pipe.js';
-import { ConnectionsService } from '../connection/connections.service.js';
+} from '../openapi/openapi.decorators.js';
 import { toJob } from '../work/sync-runs.service.js';
 import { PriceStatusService } from './price-status.service.js';
 import { PriceSyncTrigger } from './price-sync.trigger.js';
@@ -32,12 +34,15 @@ export class PricesController {
   /** "Sync Cin7 prices": records and enqueues a sync; Cin7 is called by the worker, not in this request. */
   @Post('sync')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'The price sync job (the one already queued or running, if any)' })
+  @ApiAcceptedResponse({
+    description: 'The price sync job (the one already queued or running, if any)',
+    schema: jobSchema,
+  })
   @ApiBadRequestResponse({ description: 'Invalid body' })
   @ApiConflictResponse({ description: 'No Cin7 account is connected' })
   async sync(
     @SupplierId() supplierId: string,
-    @Body(new ZodPipe(priceSyncRequestSchema)) body: PriceSyncRequest,
+    @OptionalJsonBody(priceSyncRequestSchema) body: PriceSyncRequest,
   ): Promise<Job> {
     const connection = await this.connections.describe(supplierId);
     if (connection.status === 'disconnected')
@@ -53,6 +58,7 @@ export class PricesController {
   @ApiOkResponse({
     description:
       'Last successful sync, the next one, what changed, the price lists and the Cin7 features not applied',
+    schema: priceStatusSchema,
   })
   getStatus(@SupplierId() supplierId: string): Promise<PriceStatus> {
     return this.status.status(supplierId);

@@ -10,18 +10,23 @@ import { PriceSyncWorker } from './price-sync.worker.js';
 import { PriceSyncStateEntity } from './price-sync-state.entity.js';
 import { WrittenCustomerPricesEntity, WrittenPriceListEntity } from './price-written.entity.js';
 import { PricesController } from './prices.controller.js';
+import { PricesOnCatalogChanges } from './prices-on-catalog-changes.js';
 
 /** Price tiers, customer prices and discounts into Upstock price lists (issue 5). */
 export const pricesFeature: FeatureParts = {
+  name: 'prices',
+  uses: ['catalog'],
   controllers: [PricesController],
   providers: [
     PriceSyncTrigger,
+    PricesOnCatalogChanges,
     PriceStore,
     PriceSyncService,
     PriceSyncWorker,
     PriceSyncScheduler,
     PriceStatusService,
   ],
+  exports: [],
   entities: [
     PriceSyncStateEntity,
     PriceProductEntity,

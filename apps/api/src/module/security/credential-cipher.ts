@@ -50,6 +50,10 @@ export class CredentialCipher {
     );
   }
 
+  hasKey(keyId: string): boolean {
+    return this.keys.has(keyId);
+  }
+
   keyIdOf(stored: string): string | undefined {
     return stored.split('.')[1];
   }

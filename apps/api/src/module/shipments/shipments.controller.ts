@@ -1,10 +1,21 @@
 import { Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { ShipmentPollQueued, ShipmentSyncStatus } from '@upstock/cin7-contracts';
+import {
+  type ShipmentPollQueued,
+  type ShipmentSyncStatus,
+  shipmentPollQueuedSchema,
+  shipmentSyncStatusSchema,
+} from '@upstock/cin7-contracts';
 import { Repository } from 'typeorm';
+import { NoBody } from '../common/input-edge.js';
 import { SupplierId, SupplierScoped } from '../common/supplier.decorator.js';
 import { ConnectionsService } from '../connection/connections.service.js';
+import {
+  ApiAcceptedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '../openapi/openapi.decorators.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { ConnectionGoneError } from '../work/call-budget.js';
 import { ShipmentScheduleEntity } from './state/shipment-schedule.entity.js';
@@ -22,7 +33,10 @@ export class ShipmentsController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'How shipments come back: webhook registration and the reconciling poll' })
+  @ApiOkResponse({
+    description: 'How shipments come back: webhook registration and the reconciling poll',
+    schema: shipmentSyncStatusSchema,
+  })
   @ApiNotFoundResponse({ description: 'No Cin7 account is connected' })
   async status(@SupplierId() supplierId: string): Promise<ShipmentSyncStatus> {
     const connection = await this.active(supplierId);
@@ -42,7 +56,11 @@ export class ShipmentsController {
 
   @Post('poll')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'A poll of Cin7 for shipped, changed and voided sales is queued' })
+  @NoBody()
+  @ApiAcceptedResponse({
+    description: 'A poll of Cin7 for shipped, changed and voided sales is queued',
+    schema: shipmentPollQueuedSchema,
+  })
   @ApiNotFoundResponse({ description: 'No Cin7 account is connected' })
   async pollNow(@SupplierId() supplierId: string): Promise<ShipmentPollQueued> {
     await this.active(supplierId);

@@ -10,11 +10,14 @@ import { ShipmentEvents } from './sync/shipment-events.service.js';
 import { ShipmentPoll } from './sync/shipment-poll.service.js';
 import { ShipmentScheduler } from './sync/shipment-scheduler.service.js';
 import { Cin7WebhookController } from './webhooks/cin7-webhook.controller.js';
+import { ExtraWebhooks } from './webhooks/extra-webhooks.js';
 import { WebhookInbox } from './webhooks/webhook-inbox.service.js';
 import { WebhookRegistrations } from './webhooks/webhook-registrations.service.js';
 
 /** Shipments and drift come back: webhooks and the reconciling poll (issue 7). */
 export const shipmentsFeature: FeatureParts = {
+  name: 'shipments',
+  uses: ['orders'],
   controllers: [ShipmentsController, Cin7WebhookController],
   providers: [
     { provide: ORDER_PUSH_LEDGER, useClass: OrderPushLedgerAdapter },
@@ -24,7 +27,10 @@ export const shipmentsFeature: FeatureParts = {
     ShipmentScheduler,
     WebhookInbox,
     WebhookRegistrations,
+    ExtraWebhooks,
   ],
+  // Stock authenticates its webhook route like ours, and registers its webhook with ours.
+  exports: [WebhookInbox, ExtraWebhooks],
   entities: [ShipmentStateEntity, ShipmentScheduleEntity],
   migrations: [Shipments1764240400000],
 };

@@ -22,6 +22,9 @@ export const QUEUES = {
   shipmentEvent: 'cin7-shipment-event',
   referenceRefresh: 'cin7-reference-refresh',
   webhooks: 'cin7-webhooks',
+  stockSync: 'cin7-stock-sync',
+  stockRead: 'cin7-stock-read',
+  scheduledSync: 'cin7-scheduled-sync',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

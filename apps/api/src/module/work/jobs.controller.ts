@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Job } from '@upstock/cin7-contracts';
+import { type Job, jobListSchema, jobSchema } from '@upstock/cin7-contracts';
 import { SupplierId, SupplierScoped } from '../common/supplier.decorator.js';
+import { ApiOkResponse, ApiTags } from '../openapi/openapi.decorators.js';
 import { SyncRuns } from './sync-runs.service.js';
 
 @ApiTags('Cin7 Core: jobs')
@@ -11,13 +11,16 @@ export class JobsController {
   constructor(private readonly runs: SyncRuns) {}
 
   @Get()
-  @ApiOkResponse({ description: "The supplier's recent background work, newest first" })
+  @ApiOkResponse({
+    description: "The supplier's recent background work, newest first",
+    schema: jobListSchema,
+  })
   async list(@SupplierId() supplierId: string): Promise<{ items: Job[] }> {
     return { items: await this.runs.list(supplierId) };
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'One job with its progress and result' })
+  @ApiOkResponse({ description: 'One job with its progress and result', schema: jobSchema })
   get(@SupplierId() supplierId: string, @Param('id') id: string): Promise<Job> {
     return this.runs.get(supplierId, id);
   }

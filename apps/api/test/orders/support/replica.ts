@@ -38,6 +38,8 @@ export async function startReplica(t: TestApp, extraEnv: NodeJS.ProcessEnv = {})
     SCHEDULER_TICK_MS: String(t.config.schedulerTickMs),
     LOG_LEVEL: 'warn',
     TIME_ORIGIN: String(t.config.timeOrigin),
+    DEMO_MODE: 'true',
+    HOST_SERVICE_SECRET: t.config.hostServiceSecret ?? '',
     ...extraEnv,
   };
   const child: ChildProcess = spawn(

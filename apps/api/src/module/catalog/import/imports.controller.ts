@@ -1,8 +1,13 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
-import { type ImportRequest, importRequestSchema, type Job } from '@upstock/cin7-contracts';
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { type ImportRequest, importRequestSchema, type Job, jobSchema } from '@upstock/cin7-contracts';
+import { JsonBody } from '../../common/input-edge.js';
 import { SupplierId, SupplierScoped } from '../../common/supplier.decorator.js';
-import { ZodPipe } from '../../common/zod.pipe.js';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiTags,
+} from '../../openapi/openapi.decorators.js';
 import { ImportsService } from './imports.service.js';
 
 @ApiTags('Cin7 Core: catalog')
@@ -16,13 +21,11 @@ export class ImportsController {
   @ApiAcceptedResponse({
     description:
       'The import job (GET /jobs/:id for progress); an import of the same kind already running is joined',
+    schema: jobSchema,
   })
   @ApiBadRequestResponse({ description: 'kind is not "customers" or "products"' })
   @ApiConflictResponse({ description: 'No Cin7 account is connected' })
-  start(
-    @SupplierId() supplierId: string,
-    @Body(new ZodPipe(importRequestSchema)) body: ImportRequest,
-  ): Promise<Job> {
+  start(@SupplierId() supplierId: string, @JsonBody(importRequestSchema) body: ImportRequest): Promise<Job> {
     return this.imports.start(supplierId, body.kind);
   }
 }

@@ -5,11 +5,11 @@ import { DataSource } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import { ConnectionsService } from '../../connection/connections.service.js';
-import { PriceSyncTrigger } from '../../prices/prices.feature.js';
 import { ShuttingDownError } from '../../work/call-budget.js';
 import { JobQueue, QUEUES } from '../../work/job-queue.service.js';
 import { SyncRunEntity } from '../../work/sync-run.entity.js';
 import { type RunContext, SyncRuns, toJob } from '../../work/sync-runs.service.js';
+import { CatalogChanges } from '../catalog-changes.js';
 import { CatalogLinks } from '../links/catalog-links.service.js';
 import { LinkStore } from '../links/link.store.js';
 import { notConnected } from '../not-connected.error.js';
@@ -49,7 +49,7 @@ export class ImportsService implements OnModuleInit {
     private readonly runs: SyncRuns,
     private readonly links: CatalogLinks,
     private readonly store: LinkStore,
-    private readonly priceSync: PriceSyncTrigger,
+    private readonly changes: CatalogChanges,
   ) {}
 
   onModuleInit(): void {
@@ -79,7 +79,7 @@ export class ImportsService implements OnModuleInit {
           AND kind IN ('import-customers', 'import-products') AND state IN ('queued', 'running', 'paused') LIMIT 1`,
       [run.supplierId, run.id],
     );
-    if (!pending) await this.priceSync.forSupplier(run.supplierId, { reason: run.kind });
+    if (!pending) await this.changes.importsFinished(run.supplierId, run.kind);
   }
 
   /** Starts an import, or joins the one of that kind already queued or running. */

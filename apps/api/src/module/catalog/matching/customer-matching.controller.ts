@@ -1,4 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import {
+  type CustomerLink,
+  type CustomerSearchQuery,
+  type CustomerSearchResponse,
+  customerLinkSchema,
+  customerSearchQuerySchema,
+  customerSearchResponseSchema,
+  type LinkCustomerRequest,
+  linkCustomerRequestSchema,
+  type UnmatchedCustomersQuery,
+  type UnmatchedCustomersResponse,
+  unmatchedCustomersQuerySchema,
+  unmatchedCustomersResponseSchema,
+} from '@upstock/cin7-contracts';
+import { JsonBody } from '../../common/input-edge.js';
+import { SupplierId, SupplierScoped } from '../../common/supplier.decorator.js';
+import { ZodPipe } from '../../common/zod.pipe.js';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -7,20 +24,7 @@ import {
   ApiOkResponse,
   ApiServiceUnavailableResponse,
   ApiTags,
-} from '@nestjs/swagger';
-import {
-  type CustomerLink,
-  type CustomerSearchQuery,
-  type CustomerSearchResponse,
-  customerSearchQuerySchema,
-  type LinkCustomerRequest,
-  linkCustomerRequestSchema,
-  type UnmatchedCustomersQuery,
-  type UnmatchedCustomersResponse,
-  unmatchedCustomersQuerySchema,
-} from '@upstock/cin7-contracts';
-import { SupplierId, SupplierScoped } from '../../common/supplier.decorator.js';
-import { ZodPipe } from '../../common/zod.pipe.js';
+} from '../../openapi/openapi.decorators.js';
 import { CustomerMatchingService } from './customer-matching.service.js';
 
 @ApiTags('Cin7 Core: catalog')
@@ -32,6 +36,7 @@ export class CustomerMatchingController {
   @Get('search')
   @ApiOkResponse({
     description: 'Cin7 customers whose name starts with q, or with a contact whose email is q',
+    schema: customerSearchResponseSchema,
   })
   @ApiBadRequestResponse({ description: 'q is missing' })
   @ApiConflictResponse({ description: 'No Cin7 account is connected' })
@@ -46,6 +51,7 @@ export class CustomerMatchingController {
   @Get('unmatched')
   @ApiOkResponse({
     description: 'Upstock customers not linked to a Cin7 customer, paged (limit, offset, search)',
+    schema: unmatchedCustomersResponseSchema,
   })
   unmatched(
     @SupplierId() supplierId: string,
@@ -55,7 +61,10 @@ export class CustomerMatchingController {
   }
 
   @Get(':upstockCustomerId/link')
-  @ApiOkResponse({ description: "The customer's Cin7 twin and the shipping address used on its sales" })
+  @ApiOkResponse({
+    description: "The customer's Cin7 twin and the shipping address used on its sales",
+    schema: customerLinkSchema,
+  })
   @ApiNotFoundResponse({ description: 'Unknown customer, or not linked' })
   getLink(
     @SupplierId() supplierId: string,
@@ -65,7 +74,10 @@ export class CustomerMatchingController {
   }
 
   @Put(':upstockCustomerId/link')
-  @ApiOkResponse({ description: 'Linked; a price sync for the customer is queued' })
+  @ApiOkResponse({
+    description: 'Linked; a price sync for the customer is queued',
+    schema: customerLinkSchema,
+  })
   @ApiBadRequestResponse({
     description:
       "Malformed input, or a shipping address must be chosen / is not the customer's (the choices are named)",
@@ -77,7 +89,7 @@ export class CustomerMatchingController {
   link(
     @SupplierId() supplierId: string,
     @Param('upstockCustomerId') upstockCustomerId: string,
-    @Body(new ZodPipe(linkCustomerRequestSchema)) body: LinkCustomerRequest,
+    @JsonBody(linkCustomerRequestSchema) body: LinkCustomerRequest,
   ): Promise<CustomerLink> {
     return this.matching.link(supplierId, upstockCustomerId, body);
   }

@@ -1,8 +1,17 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { ReferenceResponse } from '@upstock/cin7-contracts';
+import { type ReferenceResponse, referenceResponseSchema } from '@upstock/cin7-contracts';
+import { z } from 'zod';
+import { NoBody } from '../../common/input-edge.js';
 import { SupplierId, SupplierScoped } from '../../common/supplier.decorator.js';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '../../openapi/openapi.decorators.js';
 import { ReferenceDataService } from './reference-data.service.js';
+
+const queuedSchema = z.object({ queued: z.literal(true) });
 
 @ApiTags('Cin7 Core: reference data')
 @SupplierScoped()
@@ -14,6 +23,7 @@ export class ReferenceDataController {
   @ApiOkResponse({
     description:
       "The supplier's Cin7 locations, price tiers, tax rules and carriers (cached; refreshedAt null = not loaded yet)",
+    schema: referenceResponseSchema,
   })
   get(@SupplierId() supplierId: string): Promise<ReferenceResponse> {
     return this.reference.get(supplierId);
@@ -21,7 +31,11 @@ export class ReferenceDataController {
 
   @Post('refresh')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'A refresh is queued (once, however often it is asked for)' })
+  @NoBody()
+  @ApiAcceptedResponse({
+    description: 'A refresh is queued (once, however often it is asked for)',
+    schema: queuedSchema,
+  })
   @ApiConflictResponse({ description: 'No Cin7 account is connected' })
   async refresh(@SupplierId() supplierId: string): Promise<{ queued: true }> {
     await this.reference.requestRefresh(supplierId);

@@ -1,7 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, UnauthorizedException } from '@nestjs/common';
-import { ApiOkResponse } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiBody, ApiOkResponse } from '../../openapi/openapi.decorators.js';
 import { Cin7Webhook } from './cin7-webhook.decorator.js';
-import { WebhookInbox } from './webhook-inbox.service.js';
+import { cin7WebhookPayloadSchema, WebhookInbox } from './webhook-inbox.service.js';
 import { WEBHOOK_SECRET_HEADER } from './webhook-secret.js';
 
 /** Cin7 delivers Sale/ShipmentAuthorised and Sale/ShipmentTrackingNumberChanged here (registered on connect). */
@@ -14,7 +15,9 @@ export class Cin7WebhookController {
   @HttpCode(200)
   @ApiOkResponse({
     description: 'Authenticated and queued (or ignored when it names no sale); answered at once',
+    schema: z.object({ received: z.literal(true) }),
   })
+  @ApiBody(cin7WebhookPayloadSchema)
   async receive(
     @Param('connectionId') connectionId: string,
     @Headers(WEBHOOK_SECRET_HEADER) secret: string | undefined,

@@ -1,7 +1,7 @@
-import { applyDecorators, SetMetadata, UseFilters } from '@nestjs/common';
-import { ApiHeader, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { applyDecorators, SetMetadata, UseFilters, UseGuards } from '@nestjs/common';
 import { Cin7CoreExceptionFilter } from '../../common/exception.filter.js';
-import { WEBHOOK_SECRET_HEADER } from './webhook-secret.js';
+import { InputEdgeGuard } from '../../common/input-edge.js';
+import { ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '../../openapi/openapi.decorators.js';
 
 /** Metadata key set by @Cin7Webhook() on a controller class; architecture tests look for it. */
 export const CIN7_WEBHOOK_CONTROLLER = 'cin7-core:cin7-webhook-controller';
@@ -15,12 +15,9 @@ export const Cin7Webhook = () =>
   applyDecorators(
     SetMetadata(CIN7_WEBHOOK_CONTROLLER, true),
     UseFilters(Cin7CoreExceptionFilter),
+    UseGuards(InputEdgeGuard),
     ApiTags('Cin7 Core: webhooks (called by Cin7)'),
-    ApiHeader({
-      name: WEBHOOK_SECRET_HEADER,
-      required: true,
-      description: 'The per-connection webhook secret',
-    }),
+    ApiSecurity('webhookSecret'),
     ApiUnauthorizedResponse({ description: 'Unknown connection, or missing or wrong secret: nothing done' }),
   );
 

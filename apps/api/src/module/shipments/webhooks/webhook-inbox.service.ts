@@ -7,7 +7,7 @@ import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import { isUuid } from '../../common/ids.js';
 import { ConnectionEntity } from '../../connection/connection.entity.js';
 import { CredentialCipher } from '../../security/credential-cipher.js';
-import { clockOf, systemClock } from '../../work/clock.js';
+import { clockOf } from '../../work/clock.js';
 import { JobQueue, QUEUES } from '../../work/job-queue.service.js';
 import type { ShipmentEventJob } from '../sync/shipment-events.service.js';
 import { secretsMatch } from './webhook-secret.js';
@@ -18,7 +18,8 @@ import { secretsMatch } from './webhook-secret.js';
  */
 /** A field that is not a string reads as absent rather than failing the whole payload. */
 const field = z.string().optional().catch(undefined);
-const payloadSchema = z
+/** What Cin7 posts; only the sale's id matters here, anything else is ignored. */
+export const cin7WebhookPayloadSchema = z
   .object({
     SaleID: field,
     SaleTaskID: field,
@@ -40,11 +41,14 @@ export class WebhookInbox {
     @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
   ) {}
 
-  async receive(
+  /**
+   * The connected connection a delivery names, when it presents that connection's secret; null otherwise. Every
+   * webhook route (shipments, stock) authenticates with it before doing anything.
+   */
+  async authenticate(
     connectionId: string,
     presentedSecret: string | undefined,
-    body: unknown,
-  ): Promise<WebhookOutcome> {
+  ): Promise<ConnectionEntity | null> {
     const connection = isUuid(connectionId)
       ? await this.connections.findOneBy({ id: connectionId, status: 'connected' })
       : null;
@@ -52,9 +56,18 @@ export class WebhookInbox {
     const expected = connection?.webhookSecretEncrypted
       ? this.cipher.decrypt(connection.webhookSecretEncrypted)
       : null;
-    if (!connection || expected === null || !secretsMatch(presentedSecret, expected)) return 'unauthorised';
+    return connection && expected !== null && secretsMatch(presentedSecret, expected) ? connection : null;
+  }
 
-    const parsed = payloadSchema.safeParse(body);
+  async receive(
+    connectionId: string,
+    presentedSecret: string | undefined,
+    body: unknown,
+  ): Promise<WebhookOutcome> {
+    const connection = await this.authenticate(connectionId, presentedSecret);
+    if (!connection) return 'unauthorised';
+
+    const parsed = cin7WebhookPayloadSchema.safeParse(body);
     const saleId = parsed.success
       ? (parsed.data.SaleID ?? parsed.data.SaleTaskID)?.trim().toLowerCase()
       : undefined;

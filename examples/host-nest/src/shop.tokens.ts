@@ -1,0 +1,2 @@
+/** The shop's implementation of the module's ports, as one injectable object. */
+export const SHOP_PORTS = Symbol('SHOP_PORTS');
