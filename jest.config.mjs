@@ -59,7 +59,6 @@ export default {
       testMatch: ['<rootDir>/{packages,apps}/*/test/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/scripts/test-db/global-setup.mjs',
       globalTeardown: '<rootDir>/scripts/test-db/global-teardown.mjs',
-      testTimeout: 60_000,
     },
   ],
 };

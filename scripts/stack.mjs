@@ -63,10 +63,22 @@ export async function startStack(options = {}) {
         `Postgres (embedded, ${postgres.fresh ? 'new' : 'reused'}) on port ${ports.postgres}, data in ${dataDir}`,
       );
     }
+    // The sandbox keeps Cin7's data in memory: a restart starts it from its seed. A database kept across that
+    // would hold orders pointing at sales the new sandbox does not have (and sale numbers would repeat), so the
+    // dev database starts afresh with it, unless KEEP_DEV_DATA=1.
+    const keep = options.fresh || process.env.KEEP_DEV_DATA === '1';
     const dbUrl = await ensureDatabase(
       serverUrl,
       options.fresh ? `upstock_e2e_${Date.now()}` : 'upstock_dev',
+      { reset: !keep },
     );
+    if (!options.fresh) {
+      log(
+        keep
+          ? 'Demo data kept (KEEP_DEV_DATA=1): orders sent before may point at Cin7 sales this fresh sandbox does not have.'
+          : 'Demo data starts fresh with the Cin7 sandbox (it keeps its data in memory); KEEP_DEV_DATA=1 keeps the database.',
+      );
+    }
 
     const sandboxArgs = [
       'packages/cin7-sandbox/dist/cli.js',
@@ -180,13 +192,15 @@ async function buildAll(ports, log) {
   ]);
 }
 
-async function ensureDatabase(serverUrl, name) {
+/** Creates the database if missing; with `reset`, drops it first. Answers its URL and whether it was reset. */
+async function ensureDatabase(serverUrl, name, { reset = false } = {}) {
   const url = new URL(serverUrl);
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+    if (exists.rowCount > 0 && reset) await client.query(`DROP DATABASE "${name}" WITH (FORCE)`);
+    if (exists.rowCount === 0 || reset) await client.query(`CREATE DATABASE "${name}"`);
   } finally {
     await client.end();
   }

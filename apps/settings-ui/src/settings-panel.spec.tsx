@@ -32,7 +32,7 @@ describe('SettingsPanel (the federated entry)', () => {
     for (const name of [
       'Connection',
       'Import customers & products',
-      'Match customers',
+      'Customers',
       'Prices',
       'Sales order settings',
       'Order activity',

@@ -13,7 +13,7 @@ import {
   referenceHostUpdateOrderSchema,
 } from '@upstock/cin7-contracts';
 import { z } from 'zod';
-import { shellConfig } from './shell.config.js';
+import { moduleBaseUrl, shellConfig } from './shell.config.js';
 
 // The reference host's own routes (`/host/*`, apps/api/README.md): the demo shell's "Upstock" back end. Their
 // shapes come from the contracts, where the reference host takes them from too.
@@ -30,6 +30,10 @@ export type OrderChanges = z.input<typeof referenceHostUpdateOrderSchema>;
 const errorBodySchema = z.object({ message: z.union([z.string(), z.array(z.string())]) });
 
 export class HostApiError extends Error {}
+
+const cin7SaleSchema = z.object({
+  sync: z.object({ state: z.string(), cin7SaleNumber: z.string().nullable() }).loose(),
+});
 
 /** A client for the `/host` routes, signed in as one demo supplier (its bearer token in `authedFetch`). */
 export function createHostApi(authedFetch: typeof fetch) {
@@ -57,6 +61,13 @@ export function createHostApi(authedFetch: typeof fetch) {
     updateOrder: (id: string, changes: OrderChanges) => call('PATCH', `/orders/${id}`, z.unknown(), changes),
     comment: (id: string, body: string) => call('POST', `/orders/${id}/comments`, z.unknown(), { body }),
     approve: (id: string) => call('POST', `/orders/${id}/approve`, z.unknown()),
+    /** The module's word on the order: its Cin7 sale number once created (null when never sent to Cin7). */
+    cin7Sale: async (id: string): Promise<{ state: string; cin7SaleNumber: string | null } | null> => {
+      const response = await authedFetch(`${moduleBaseUrl}/orders/${encodeURIComponent(id)}/sync`);
+      if (response.status === 404) return null;
+      if (!response.ok) throw new HostApiError(`HTTP ${response.status}`);
+      return cin7SaleSchema.parse(await response.json()).sync;
+    },
   };
 }
 export type HostApi = ReturnType<typeof createHostApi>;

@@ -59,6 +59,11 @@ export const linkCustomerRequestSchema = z
       .min(1)
       .transform((s) => s.toLowerCase())
       .optional(),
+    /**
+     * The supplier confirmed moving the link: when the Cin7 customer is another Upstock customer's twin, that link
+     * is removed and this one made, in one transaction. Without it such a link answers 409 naming the other customer.
+     */
+    move: z.boolean({ error: 'move must be true or false' }).optional(),
   })
   .strict();
 export type LinkCustomerRequest = z.infer<typeof linkCustomerRequestSchema>;
@@ -80,6 +85,83 @@ export const customerLinkSchema = z.object({
   updatedAt: z.string(),
 });
 export type CustomerLink = z.infer<typeof customerLinkSchema>;
+
+/**
+ * The 409's `details` when the Cin7 customer is another Upstock customer's twin: who holds it, so the panel can
+ * offer to move the link (PUT again with `move: true`).
+ */
+export const linkTakenDetailsSchema = z.object({
+  linkedUpstockCustomerId: z.string(),
+  linkedUpstockCustomerName: z.string().nullable(),
+  cin7Name: z.string(),
+});
+export type LinkTakenDetails = z.infer<typeof linkTakenDetailsSchema>;
+
+/** Paging shared by the link lists: `search` narrows, `limit`/`offset` page. */
+export const linkListQuerySchema = z.object({
+  search: z
+    .string()
+    .trim()
+    .max(256, { error: 'Search for at most 256 characters' })
+    .optional()
+    .transform((s) => (s ? s : undefined)),
+  limit: z.coerce
+    .number({ error: 'limit must be a number' })
+    .int({ error: 'limit must be a whole number' })
+    .min(1, { error: 'limit must be between 1 and 200' })
+    .max(200, { error: 'limit must be between 1 and 200' })
+    .default(25),
+  offset: z.coerce
+    .number({ error: 'offset must be a number' })
+    .int({ error: 'offset must be a whole number' })
+    .min(0, { error: 'offset cannot be negative' })
+    .default(0),
+});
+export type LinkListQuery = z.infer<typeof linkListQuerySchema>;
+
+/** GET /customers/linked: a link with the Upstock customer's own name (null when the host no longer has it). */
+export const linkedCustomerSchema = customerLinkSchema.extend({ upstockName: z.string().nullable() });
+export type LinkedCustomer = z.infer<typeof linkedCustomerSchema>;
+export const linkedCustomersResponseSchema = z.object({
+  items: z.array(linkedCustomerSchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+export type LinkedCustomersResponse = z.infer<typeof linkedCustomersResponseSchema>;
+
+/** GET /customers/:id/link/addresses: the linked Cin7 customer's shipping addresses as Cin7 holds them today. */
+export const linkAddressChoicesSchema = z.object({
+  current: z.string().nullable(),
+  items: z.array(catalogAddressSchema),
+});
+export type LinkAddressChoices = z.infer<typeof linkAddressChoicesSchema>;
+
+/**
+ * A product link's state:
+ * - `linked`: the Upstock product carries the Cin7 SKU;
+ * - `sku-differs`: no longer: the Upstock product's SKU was changed (or the product removed) since the import; a
+ *   product import brings them back in step.
+ */
+export const productLinkStateSchema = z.enum(['linked', 'sku-differs']);
+export type ProductLinkState = z.infer<typeof productLinkStateSchema>;
+
+/** GET /products/links */
+export const productLinkSchema = z.object({
+  upstockProductId: z.string(),
+  cin7ProductId: z.string(),
+  cin7Sku: z.string(),
+  name: z.string(),
+  state: productLinkStateSchema,
+});
+export type ProductLink = z.infer<typeof productLinkSchema>;
+export const productLinksResponseSchema = z.object({
+  items: z.array(productLinkSchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+export type ProductLinksResponse = z.infer<typeof productLinksResponseSchema>;
 
 /** GET /customers/unmatched: Upstock customers without a Cin7 twin, paged. */
 export const unmatchedCustomersQuerySchema = z.object({

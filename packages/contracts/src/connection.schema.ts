@@ -12,6 +12,11 @@ const guid = (field: string) =>
 export const connectRequestSchema = z.object({
   accountId: guid('Account ID'),
   apiKey: guid('API key'),
+  /**
+   * Connecting while connected replaces the connection: the supplier must say so (409 otherwise), because a
+   * different account also clears the links made with the old one.
+   */
+  replace: z.boolean({ error: 'replace must be true or false' }).optional(),
 });
 export type ConnectRequest = z.infer<typeof connectRequestSchema>;
 
@@ -25,6 +30,16 @@ export const connectionHealthSchema = z.object({
   webhooks: z.enum(['registered', 'missing', 'not_registered']),
 });
 
+/** What connecting changed beyond the credentials, for the supplier to read (POST /connection only). */
+export const accountChangeSchema = z.object({
+  previousAccountId: z.string(),
+  /** Links made with the previous Cin7 account, removed: their Cin7 ids mean nothing in the new one. */
+  customerLinksCleared: z.number().int(),
+  productLinksCleared: z.number().int(),
+  message: z.string(),
+});
+export type AccountChange = z.infer<typeof accountChangeSchema>;
+
 export const connectionSchema = z.object({
   status: connectionStatusSchema,
   accountId: z.string(),
@@ -33,6 +48,13 @@ export const connectionSchema = z.object({
   baseCurrency: z.string(),
   connectedAt: z.string(),
   health: connectionHealthSchema,
+  /**
+   * Other Upstock suppliers connected to the same Cin7 account. They share its 60 calls a minute (Cin7 limits the
+   * account's API application, not each supplier), so syncs may take longer. Names are never shown.
+   */
+  sharedWith: z.number().int().optional(),
+  /** Set on the answer of a connect that moved to another Cin7 account. */
+  accountChange: accountChangeSchema.optional(),
 });
 export type Connection = z.infer<typeof connectionSchema>;
 

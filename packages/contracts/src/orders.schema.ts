@@ -5,6 +5,9 @@ import { z } from 'zod';
  *   GET  /orders/sync?limit=20&state=      → orderSyncListSchema (recent pushes, newest first; alias /orders/pushes)
  *   GET  /orders/:orderId/sync             → orderSyncDetailSchema (the push and its timeline)
  *   POST /orders/:orderId/sync/retry       → 202 orderSyncSchema (409 unless the push failed or was refused)
+ *   POST /orders/:orderId/sync/send        → 202 orderSyncSchema: "Send to Cin7" for a held, refused or failed push
+ *   GET  /orders/held                      → heldOrdersSchema (held and refused orders, with their reason)
+ *   POST /orders/held/send                 → 202 sendHeldResultSchema (every held order, each queued once)
  *   GET  /orders/:orderId/preview          → orderPreviewSchema (the exact sale approval would send; nothing sent)
  *   POST /orders/:orderId/approved         → 202 orderSyncSchema (hosts in another process report an approval)
  */
@@ -21,6 +24,11 @@ export const orderSyncStateSchema = z.enum([
   'refused',
   /** Cin7 shipped the sale and the Upstock order is marked shipped. */
   'shipped',
+  /**
+   * Approved while Cin7 was disconnected: nothing was sent, and nothing is sent on its own after reconnecting.
+   * The supplier sends it (`POST /orders/:orderId/sync/send`, or every held order at once with `POST /orders/held/send`).
+   */
+  'held',
 ]);
 export type OrderSyncState = z.infer<typeof orderSyncStateSchema>;
 
@@ -33,7 +41,7 @@ export const orderSyncSchema = z.object({
   state: orderSyncStateSchema,
   cin7SaleId: z.string().nullable(),
   cin7SaleNumber: z.string().nullable(),
-  /** Cin7's message (or the refusal reason) when failed/refused. */
+  /** Cin7's message (or the refusal reason) when failed/refused; why it waits when held. */
   error: z.string().nullable(),
   /**
    * With `refused`: a stable code when the supplier can fix the cause (`freight-product-missing`,
@@ -57,6 +65,22 @@ export const orderSyncListQuerySchema = z.object({
 export type OrderSyncListQuery = z.infer<typeof orderSyncListQuerySchema>;
 
 export const orderSyncListSchema = z.object({ items: z.array(orderSyncSchema) });
+
+/**
+ * GET /orders/held: orders waiting for the supplier, newest first: `held` (approved while disconnected) and
+ * `refused` (a reason the supplier can fix: an unlinked customer or product, a missing location or freight
+ * product...), each with its reason in `error`. `held` counts only the held ones (what "Send all" sends).
+ */
+export const heldOrdersSchema = z.object({
+  items: z.array(orderSyncSchema),
+  held: z.number().int(),
+  refused: z.number().int(),
+});
+export type HeldOrders = z.infer<typeof heldOrdersSchema>;
+
+/** POST /orders/held/send: how many held orders were queued for Cin7 (each at most once). */
+export const sendHeldResultSchema = z.object({ queued: z.number().int() });
+export type SendHeldResult = z.infer<typeof sendHeldResultSchema>;
 export type OrderSyncList = z.infer<typeof orderSyncListSchema>;
 
 export const orderSyncEventTypeSchema = z.enum([
@@ -83,6 +107,8 @@ export const orderSyncEventTypeSchema = z.enum([
   'tracking-changed',
   'totals-match',
   'voided',
+  /** Approved while Cin7 was disconnected: kept for the supplier to send. */
+  'held',
 ]);
 export type OrderSyncEventType = z.infer<typeof orderSyncEventTypeSchema>;
 

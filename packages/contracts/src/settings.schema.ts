@@ -10,6 +10,17 @@ export const shipByModeSchema = z.enum(['DELIVERY_DATE', 'IN_SHIPPING_NOTES']);
 export const FULFILMENT_STEPS_RULE =
   'Pick, pack and ship steps can only be authorised automatically for Simple sales created as Authorised.';
 
+/** A whole number of minutes between min and max, with the reason in words (never a schema's wording). */
+function minutes(min: number, max: number, fallback: number, range: string) {
+  const words = `${range} (${min} to ${max} minutes).`;
+  return z
+    .number({ error: `Enter a whole number of minutes. ${words}` })
+    .int({ error: `Enter a whole number of minutes. ${words}` })
+    .min(min, { error: words })
+    .max(max, { error: words })
+    .default(fallback);
+}
+
 export const settingsSchema = z
   .object({
     saleStatus: saleStatusSchema.default('DRAFT'),
@@ -17,16 +28,32 @@ export const settingsSchema = z
     fulfilmentSteps: fulfilmentStepsSchema.default('NONE'),
     shipByMode: shipByModeSchema.default('DELIVERY_DATE'),
     /** Cin7 location name for sales; null = Cin7's default location. */
-    location: z.string().trim().min(1).max(256).nullable().default(null),
+    location: z
+      .string({ error: 'Choose a Cin7 location, or leave it to Cin7’s default' })
+      .trim()
+      .min(1, { error: 'Choose a Cin7 location, or leave it to Cin7’s default' })
+      .max(256, { error: 'A Cin7 location name is at most 256 characters' })
+      .nullable()
+      .default(null),
     /** Name of the Cin7 service product used for the freight additional charge. */
     freightServiceName: z
       .string()
       .trim()
       .min(1, { error: 'Freight service name cannot be empty' })
-      .max(256)
+      .max(256, { error: 'The freight service name is at most 256 characters' })
       .default('Freight'),
-    priceSyncIntervalMinutes: z.number().int().min(15).max(1440).default(60),
-    shipmentPollIntervalMinutes: z.number().int().min(1).max(60).default(10),
+    priceSyncIntervalMinutes: minutes(
+      15,
+      1440,
+      60,
+      'Prices can sync every 15 minutes at most, and once a day at least',
+    ),
+    shipmentPollIntervalMinutes: minutes(
+      1,
+      60,
+      10,
+      'Shipments can be checked every minute at most, and hourly at least',
+    ),
   })
   .strict()
   .superRefine((s, ctx) => {

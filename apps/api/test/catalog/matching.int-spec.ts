@@ -161,7 +161,7 @@ describe('matching customers with their Cin7 twin (small seed)', () => {
     expect(malformed.body.field).toBe('cin7CustomerId');
     const taken = await link(kiwi, id, { cin7CustomerId: twin.ID });
     expect(taken.status).toBe(409);
-    expect(taken.body.message).toMatch(/already linked/);
+    expect(taken.body.message).toMatch(/is linked to "Corner Store"\. Move the link to "Nobody Yet"\?/);
     expect(await linkRows()).toEqual(before);
   });
 

@@ -109,6 +109,85 @@ describe('connection', () => {
     expect(runs).toEqual([{ state: 'cancelled' }]);
     expect((await t.http.get(route).set(t.as(t.suppliers.kiwi))).body).toEqual({ status: 'disconnected' });
   });
+  it('asks before replacing a connection (409), and says when another supplier shares the Cin7 account', async () => {
+    const { kiwi, aussie } = t.suppliers;
+    await t.connect(kiwi);
+    const credentials = () =>
+      t.dataSource.query(
+        'SELECT account_id, api_key_encrypted, webhook_secret_encrypted, status FROM cin7_connection ORDER BY id',
+      );
+    const before = await credentials();
+    const again = await t.http.post(route).set(t.as(kiwi)).send(kiwi.account);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      field: 'replace',
+      message: expect.stringMatching(/already connected to Cin7 .*confirm to go on/),
+    });
+    expect(await credentials()).toEqual(before);
+    expect((await t.http.get(route).set(t.as(kiwi))).body.sharedWith).toBe(0);
+
+    const replaced = await t.http
+      .post(route)
+      .set(t.as(kiwi))
+      .send({ ...kiwi.account, replace: true });
+    expect(replaced.status).toBe(201);
+    expect(replaced.body.accountChange).toBeUndefined();
+
+    // The aussie supplier connects the kiwi Cin7 account too: both are told they share its calls.
+    await t.connect(aussie);
+    const shared = await t.http
+      .post(route)
+      .set(t.as(aussie))
+      .send({ ...kiwi.account, replace: true });
+    expect(shared.status).toBe(201);
+    expect(shared.body.sharedWith).toBe(1);
+    expect((await t.http.get(route).set(t.as(kiwi))).body.sharedWith).toBe(1);
+  });
+
+  it('clears the links made with the old account when reconnecting to another one, and says so', async () => {
+    const { aussie } = t.suppliers;
+    // The aussie supplier is on the kiwi account now (previous test); give it links there.
+    await t.dataSource.query(
+      `INSERT INTO cin7_customer_link (supplier_id, upstock_customer_id, cin7_customer_id, cin7_name, currency)
+       VALUES ($1, 'u-1', 'c-1', 'Old Twin', 'NZD')`,
+      [aussie.id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO cin7_product_link (supplier_id, upstock_product_id, cin7_product_id, sku, name)
+       VALUES ($1, 'p-1', 'cp-1', 'SKU-1', 'Old product'), ($1, 'p-2', 'cp-2', 'SKU-2', 'Old product 2')`,
+      [aussie.id],
+    );
+    await t.http.delete(route).set(t.as(aussie)).expect(204);
+    const back = await t.http.post(route).set(t.as(aussie)).send(aussie.account);
+    expect(back.status).toBe(201);
+    expect(back.body.accountChange).toMatchObject({
+      customerLinksCleared: 1,
+      productLinksCleared: 2,
+      message: expect.stringMatching(
+        /different Cin7 account .*1 customer and 2 product links .* were removed/,
+      ),
+    });
+    const left = await t.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM cin7_customer_link WHERE supplier_id = $1) AS c,
+              (SELECT count(*)::int FROM cin7_product_link WHERE supplier_id = $1) AS p`,
+      [aussie.id],
+    );
+    expect(left[0]).toEqual({ c: 0, p: 0 });
+    // The same account again keeps its links.
+    await t.dataSource.query(
+      `INSERT INTO cin7_customer_link (supplier_id, upstock_customer_id, cin7_customer_id, cin7_name, currency)
+       VALUES ($1, 'u-2', 'c-2', 'New Twin', 'AUD')`,
+      [aussie.id],
+    );
+    const same = await t.http
+      .post(route)
+      .set(t.as(aussie))
+      .send({ ...aussie.account, replace: true });
+    expect(same.body.accountChange).toBeUndefined();
+    expect(
+      await t.dataSource.query('SELECT 1 FROM cin7_customer_link WHERE supplier_id = $1', [aussie.id]),
+    ).toHaveLength(1);
+  });
 });
 
 describe('connection when Cin7 cannot be reached', () => {

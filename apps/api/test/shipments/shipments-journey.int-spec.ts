@@ -14,15 +14,22 @@ import {
 } from '../orders/order-push.helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-/** The whole way: an order approved in Upstock, pushed by the order push, shipped in Cin7, shipped in Upstock. */
-describe('shipments after a real order push', () => {
+/**
+ * The whole way: an order approved in Upstock, pushed by the order push, shipped in Cin7, shipped in Upstock. Run
+ * in real time and with time running 30x (sandbox and API alike), where a minute of slack is two seconds.
+ */
+describe.each([
+  ['in real time', undefined],
+  ['with time running 30x', 30],
+])('shipments after a real order push (%s)', (_label, timeScale) => {
   let t: TestApp;
   let customer: LinkedCustomer;
   let products: LinkedProduct[];
 
   beforeAll(async () => {
     t = await createTestApp({
-      sandbox: { seed: 'small', rateLimit: { enabled: false } },
+      sandbox: { seed: 'small', rateLimit: { enabled: false }, ...(timeScale ? { timeScale } : {}) },
+      ...(timeScale ? { timeScale } : {}),
       schedulerTickMs: 500,
     });
     await connectAndImport(t, t.suppliers.kiwi);
@@ -32,7 +39,7 @@ describe('shipments after a real order push', () => {
     customer = found;
     products = await linkedProducts(t, t.suppliers.kiwi);
     await putSettings(t, t.suppliers.kiwi, { saleStatus: 'AUTHORISED' });
-  });
+  }, 120_000);
   afterAll(() => t?.close());
 
   const kiwi = () => t.suppliers.kiwi;
@@ -65,6 +72,8 @@ describe('shipments after a real order push', () => {
       trackingUrl: 'https://track.example/journey',
       carrier: 'NZ Post',
     });
+    // Cin7 first delivers a webhook a minute after the event (BP L27929-27930).
+    await t.sandbox.admin.advanceTime(60_000);
     const host = await t.waitFor(
       async () => {
         const view = (await t.http.get(`/host/orders/${order.id}`).set(t.as(kiwi()))).body;
@@ -105,5 +114,21 @@ describe('shipments after a real order push', () => {
       orderId: string;
     }[];
     expect(notes.filter((n) => n.orderId === order.id).map((n) => n.kind)).toEqual(['order-totals-mismatch']);
+  });
+
+  it('flags a change made in Cin7 seconds after the push at the next poll (the baseline is what was sent)', async () => {
+    const { order, saleId } = await pushedOrder(2);
+    const sku = (products[0] as LinkedProduct).sku;
+    // No time passes: the edit lands within the same second as the push's own writes.
+    await t.sandbox.admin.editSaleLines(0, saleId, [{ sku, quantity: 3 }]);
+    expect((await t.http.post(`${base}/shipments/poll`).set(t.as(kiwi()))).status).toBe(202);
+    const detail = await t.waitFor(
+      async () => {
+        const d = await sync(order.id);
+        return d.sync.totalsMismatch ? d : undefined;
+      },
+      { what: 'drift flagged' },
+    );
+    expect(detail.sync.totalsMismatch).toContain(`${sku}: quantity 2 → 3`);
   });
 });

@@ -7,7 +7,7 @@ import { allButConnection, cin7Keys } from '../api/query-keys.js';
 import { TextField } from '../ui/text-field.js';
 import { connect } from './connection.queries.js';
 
-type Field = keyof ConnectRequest;
+type Field = 'accountId' | 'apiKey';
 type FieldErrors = Partial<Record<Field, string>>;
 const FIELDS: readonly Field[] = ['accountId', 'apiKey'];
 

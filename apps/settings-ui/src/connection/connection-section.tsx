@@ -94,6 +94,20 @@ function Connected({ connection }: { connection: Connection }) {
           <dd>{WEBHOOKS[health.webhooks]}</dd>
         </div>
       </dl>
+      {connection.accountChange ? (
+        <p className="c7-alert c7-alert-warn" role="status">
+          {connection.accountChange.message}
+        </p>
+      ) : null}
+      {connection.sharedWith ? (
+        <p className="c7-alert c7-alert-warn">
+          {connection.sharedWith === 1
+            ? 'Another Upstock supplier is connected to this Cin7 account.'
+            : `${connection.sharedWith} other Upstock suppliers are connected to this Cin7 account.`}{' '}
+          Cin7 allows one account 60 calls a minute, shared by everyone connected to it, so imports and price
+          syncs may take longer. Orders still go first.
+        </p>
+      ) : null}
       {health.pausedUntil ? (
         <p className="c7-alert c7-alert-warn">
           Cin7 asked us to slow down. Syncing resumes after {formatDateTime(health.pausedUntil)}; nothing is

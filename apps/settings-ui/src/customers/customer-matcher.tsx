@@ -10,6 +10,7 @@ import {
   cin7CustomerSearchQuery,
   formatAddress,
   linkCustomer,
+  linkTakenBy,
 } from './customers.queries.js';
 
 interface UpstockCustomer {
@@ -41,19 +42,24 @@ export function CustomerMatcher({
   const mustChooseAddress = addresses.length > 1;
 
   const link = useMutation({
-    mutationFn: () => {
+    mutationFn: ({ move }: { move: boolean }) => {
       if (!chosen) throw new Error('Choose a Cin7 customer first');
       return linkCustomer(api, customer.id, {
         cin7CustomerId: chosen.id,
         ...(addressId ? { shippingAddressId: addressId } : {}),
+        ...(move ? { move: true } : {}),
       });
     },
-    onSuccess: (saved) => {
+    onSuccess: (saved, { move }) => {
       void queryClient.invalidateQueries({ queryKey: cin7Keys.customers() });
       void queryClient.invalidateQueries({ queryKey: cin7Keys.prices() });
       const where = saved.shippingAddress ? ` (ships to ${formatAddress(saved.shippingAddress)})` : '';
+      const from =
+        move && takenBy
+          ? ` ${takenBy.linkedUpstockCustomerName ?? 'The other customer'} is no longer linked.`
+          : '';
       onLinked(
-        `${customer.name} is linked to ${saved.cin7Name} in Cin7${where}. Their prices are syncing now.`,
+        `${customer.name} is linked to ${saved.cin7Name} in Cin7${where}. Their prices are syncing now.${from}`,
       );
     },
     onError: (error) => {
@@ -65,6 +71,9 @@ export function CustomerMatcher({
       }
     },
   });
+
+  // The Cin7 customer is another Upstock customer's twin: offer to move the link rather than a dead end.
+  const takenBy = link.isError ? linkTakenBy(link.error) : null;
 
   useEffect(() => {
     if (addressError) addressGroupRef.current?.querySelector<HTMLInputElement>('input')?.focus();
@@ -88,7 +97,7 @@ export function CustomerMatcher({
       return;
     }
     setAddressError(null);
-    link.mutate();
+    link.mutate({ move: false });
   };
 
   const choose = (c: Cin7CustomerSummary) => {
@@ -140,7 +149,9 @@ export function CustomerMatcher({
                     {c.shippingAddresses.length > 1
                       ? ` · ${c.shippingAddresses.length} shipping addresses`
                       : ''}
-                    {c.linkedUpstockCustomerId ? ' · already linked to another Upstock customer' : ''}
+                    {c.linkedUpstockCustomerId && c.linkedUpstockCustomerId !== customer.id
+                      ? ' · linked to another Upstock customer'
+                      : ''}
                   </span>
                 </span>
               </label>
@@ -176,8 +187,24 @@ export function CustomerMatcher({
               ) : null}
             </fieldset>
           ) : null}
-          {link.isError &&
-          !(link.error instanceof ApiRequestError && link.error.field === 'shippingAddressId') ? (
+          {takenBy ? (
+            <div className="c7-confirm" role="alert">
+              <p>{errorMessage(link.error)}</p>
+              <div className="c7-actions">
+                <button
+                  type="button"
+                  className="c7-button c7-button-primary"
+                  onClick={() => link.mutate({ move: true })}
+                >
+                  Move the link to {customer.name}
+                </button>
+                <button type="button" className="c7-button" onClick={() => link.reset()}>
+                  Keep it with {takenBy.linkedUpstockCustomerName ?? 'the other customer'}
+                </button>
+              </div>
+            </div>
+          ) : link.isError &&
+            !(link.error instanceof ApiRequestError && link.error.field === 'shippingAddressId') ? (
             <p className="c7-alert c7-alert-error" role="alert">
               {errorMessage(link.error)}
             </p>

@@ -3,7 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { usePanelApi } from '../api/panel-api.context.js';
 import { LoadError, Loading } from '../ui/query-states.js';
 import { CustomerMatcher } from './customer-matcher.js';
-import { unmatchedCustomersQuery } from './customers.queries.js';
+import { linkedCustomersQuery, unmatchedCustomersQuery } from './customers.queries.js';
+import { LINKED_PAGE, LinkedCustomers } from './linked-customers.js';
 
 const PAGE = 25;
 
@@ -16,6 +17,8 @@ export function CustomersSection() {
   const [open, setOpen] = useState<string | null>(null);
   const [linked, setLinked] = useState<string | null>(null);
   const customers = useQuery(unmatchedCustomersQuery(api, search, limit));
+  // The first page of linked customers (shared with the list above): tells "all linked" from "none at all".
+  const anyLinked = useQuery(linkedCustomersQuery(api, '', 0, LINKED_PAGE));
 
   const onFilter = (event: FormEvent) => {
     event.preventDefault();
@@ -25,16 +28,21 @@ export function CustomersSection() {
 
   return (
     <section className="c7-section" aria-labelledby="c7-customers-title">
-      <h2 id="c7-customers-title">Match customers</h2>
+      <h2 id="c7-customers-title">Customers</h2>
       <p>
-        Upstock customers that are not linked to a Cin7 customer yet. Link each one so its orders reach the
-        right Cin7 customer; its prices sync straight after.
+        Each Upstock customer linked to a Cin7 customer sends its orders to that customer, to the shipping
+        address chosen here, and gets its Cin7 prices.
       </p>
       {linked ? (
         <p className="c7-alert c7-alert-ok" role="status">
           {linked}
         </p>
       ) : null}
+      <LinkedCustomers onChanged={setLinked} />
+      <h3 id="c7-unmatched-title">Not linked yet</h3>
+      <p className="c7-muted">
+        Link each one so its orders reach the right Cin7 customer; its prices sync straight after.
+      </p>
       <form className="c7-inline-form" onSubmit={onFilter}>
         <label htmlFor="c7-unmatched-filter">Find an Upstock customer</label>
         <div className="c7-inline">
@@ -58,7 +66,9 @@ export function CustomersSection() {
         <p className="c7-muted">
           {search
             ? `No unmatched customer matches “${search}”.`
-            : 'Every Upstock customer is linked to Cin7.'}
+            : anyLinked.data && anyLinked.data.total === 0
+              ? 'You have no Upstock customers yet. Import them from Cin7 (Import above), or add them in Upstock.'
+              : 'Every Upstock customer is linked to Cin7.'}
         </p>
       ) : (
         <>

@@ -6,6 +6,11 @@ import {
   customerLinkSchema,
   customerSearchResponseSchema,
   type LinkCustomerInput,
+  type LinkTakenDetails,
+  linkAddressChoicesSchema,
+  linkedCustomersResponseSchema,
+  linkTakenDetailsSchema,
+  productLinksResponseSchema,
   unmatchedCustomersResponseSchema,
 } from '@upstock/cin7-contracts';
 import { z } from 'zod';
@@ -22,6 +27,52 @@ export const unmatchedCustomersQuery = (api: ApiClient, search: string, limit: n
     },
     placeholderData: keepPreviousData,
   });
+
+/** Linked customers: one page (server-side search and paging, so thousands stay quick). */
+export const linkedCustomersQuery = (api: ApiClient, search: string, offset: number, limit: number) =>
+  queryOptions({
+    queryKey: [...cin7Keys.customers(), 'linked', { search, offset, limit }] as const,
+    queryFn: () => {
+      const params = new URLSearchParams({ limit: String(limit), offset: String(offset) });
+      if (search) params.set('search', search);
+      return api.request('GET', `/customers/linked?${params}`, linkedCustomersResponseSchema);
+    },
+    placeholderData: keepPreviousData,
+  });
+
+/** The linked Cin7 customer's shipping addresses today (one Cin7 call: asked for when the supplier opens it). */
+export const linkAddressesQuery = (api: ApiClient, upstockCustomerId: string) =>
+  queryOptions({
+    queryKey: [...cin7Keys.customers(), 'addresses', upstockCustomerId] as const,
+    queryFn: () =>
+      api.request(
+        'GET',
+        `/customers/${encodeURIComponent(upstockCustomerId)}/link/addresses`,
+        linkAddressChoicesSchema,
+      ),
+    staleTime: 60_000,
+  });
+
+export const unlinkCustomer = (api: ApiClient, upstockCustomerId: string): Promise<void> =>
+  api.send('DELETE', `/customers/${encodeURIComponent(upstockCustomerId)}/link`);
+
+export const productLinksQuery = (api: ApiClient, search: string, offset: number, limit: number) =>
+  queryOptions({
+    queryKey: [...cin7Keys.all, 'products', 'links', { search, offset, limit }] as const,
+    queryFn: () => {
+      const params = new URLSearchParams({ limit: String(limit), offset: String(offset) });
+      if (search) params.set('search', search);
+      return api.request('GET', `/products/links?${params}`, productLinksResponseSchema);
+    },
+    placeholderData: keepPreviousData,
+  });
+
+/** Who holds a Cin7 customer, when linking answered 409 (the panel then offers to move the link). */
+export function linkTakenBy(error: unknown): LinkTakenDetails | null {
+  if (!(error instanceof ApiRequestError) || error.status !== 409) return null;
+  const parsed = linkTakenDetailsSchema.safeParse(error.body?.details);
+  return parsed.success ? parsed.data : null;
+}
 
 /** Searching Cin7 is one of the two interactive Cin7 calls: it runs only when the supplier submits a search. */
 export const cin7CustomerSearchQuery = (api: ApiClient, q: string) =>

@@ -8,6 +8,7 @@ import { isJobActive, jobListQuery, jobQuery } from '../jobs/job.queries.js';
 import { JobProgress, JobSummary } from '../jobs/job-progress.js';
 import { LoadError, Loading } from '../ui/query-states.js';
 import { IMPORT_JOB_KIND, type ImportKind, startImport } from './import.queries.js';
+import { ProductLinks } from './product-links.js';
 
 const LABEL: Record<ImportKind, string> = { customers: 'Customer import', products: 'Product import' };
 
@@ -31,6 +32,7 @@ export function ImportSection() {
           <ImportCard kind="products" latest={latestOf(jobs.data, 'products')} />
         </div>
       )}
+      <ProductLinks />
     </section>
   );
 }

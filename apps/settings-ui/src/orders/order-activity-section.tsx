@@ -15,6 +15,7 @@ const STATE: Record<OrderSyncState, { label: string; badge: string }> = {
   failed: { label: 'Failed', badge: 'c7-badge-error' },
   refused: { label: 'Not sent', badge: 'c7-badge-warn' },
   shipped: { label: 'Shipped', badge: 'c7-badge-on' },
+  held: { label: 'Held: approved while disconnected', badge: 'c7-badge-warn' },
 };
 
 export function OrderActivitySection() {

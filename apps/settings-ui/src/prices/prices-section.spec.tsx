@@ -57,13 +57,25 @@ describe('PricesSection', () => {
     expect(screen.getByText(/1 customer can no longer order through Cin7/)).toBeInTheDocument();
   });
 
-  it('says every Cin7 price is reflected when nothing unsupported was found, and explains no lists yet', async () => {
+  it('before the first sync, claims nothing: no lists yet, discounts checked at the first sync', async () => {
     renderSection(<PricesSection />, {
       'GET /prices/status': { body: { ...status, priceLists: [], unsupported: [], lastSyncAt: null } },
     });
-    expect(await screen.findByText(/every Cin7 price is reflected/)).toBeInTheDocument();
-    expect(screen.getByText(/No price lists yet/)).toBeInTheDocument();
+    expect(await screen.findByText(/No price lists yet/)).toBeInTheDocument();
+    expect(screen.getByText(/Checked at the first sync/)).toBeInTheDocument();
+    expect(screen.queryByText(/every Cin7 price is reflected/)).not.toBeInTheDocument();
     expect(screen.getByText('never')).toBeInTheDocument();
+  });
+
+  it('after a sync that wrote nothing, says why there are no lists and what to do', async () => {
+    renderSection(<PricesSection />, {
+      'GET /prices/status': { body: { ...status, priceLists: [], unsupported: [] } },
+    });
+    expect(
+      await screen.findByText(/the last sync found no linked products or customers/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/every Cin7 price is reflected/)).toBeInTheDocument();
+    expect(screen.queryByText(/No price lists yet/)).not.toBeInTheDocument();
   });
 
   it('syncs on demand with progress, then refreshes the status', async () => {

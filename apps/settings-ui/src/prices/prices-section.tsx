@@ -93,7 +93,11 @@ function PriceStatusView({ status }: { status: PriceStatus }) {
       {!active && status.lastChanges ? <LastChanges changes={status.lastChanges} /> : null}
       <h3>Price lists in Upstock</h3>
       {status.priceLists.length === 0 ? (
-        <p className="c7-muted">No price lists yet: they appear after the first sync.</p>
+        <p className="c7-muted">
+          {status.lastSyncAt
+            ? 'No price lists: the last sync found no linked products or customers to price. Import them (Import above), then sync again.'
+            : 'No price lists yet: they appear after the first sync.'}
+        </p>
       ) : (
         <div className="c7-table-wrap">
           <table>
@@ -124,7 +128,9 @@ function PriceStatusView({ status }: { status: PriceStatus }) {
       <h3>Not applied from Cin7</h3>
       {status.unsupported.length === 0 ? (
         <p className="c7-muted">
-          No product discounts, volume discounts or deals were found in Cin7: every Cin7 price is reflected.
+          {status.lastSyncAt
+            ? 'No product discounts, volume discounts or deals were found in Cin7: every Cin7 price is reflected.'
+            : 'Checked at the first sync: product discounts, volume discounts and deals are reported here.'}
         </p>
       ) : (
         <>

@@ -74,6 +74,31 @@ describe('SettingsSection', () => {
     expect(fake.calls.some((c) => c.method === 'PUT')).toBe(false);
   });
 
+  it('keeps letters typed in a number field visible with an error in words, never NaN', async () => {
+    const { fake, user } = renderSection(<SettingsSection />, routes);
+    const every = await screen.findByRole('textbox', { name: 'Price sync every (minutes)' });
+    await user.clear(every);
+    await user.type(every, '1O');
+    expect(every).toHaveValue('1O');
+    const poll = screen.getByRole('textbox', { name: 'Check for shipments every (minutes)' });
+    await user.clear(poll);
+    await user.type(poll, '90');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(every).toHaveAccessibleDescription(/Enter a whole number of minutes, like 60\./);
+    expect(poll).toHaveAccessibleDescription(
+      /Shipments can be checked every minute at most, and hourly at least \(1 to 60 minutes\)\./,
+    );
+    expect(screen.queryByText(/NaN|Too small|Too big|expected number/)).not.toBeInTheDocument();
+    expect(every).toHaveFocus();
+    expect(fake.calls.some((c) => c.method === 'PUT')).toBe(false);
+    await user.clear(every);
+    await user.type(every, '5');
+    await user.clear(poll);
+    await user.type(poll, '30');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(every).toHaveAccessibleDescription(/every 15 minutes at most, and once a day at least/);
+  });
+
   it('shows a field error the API names next to that field', async () => {
     const { user } = renderSection(<SettingsSection />, {
       ...routes,

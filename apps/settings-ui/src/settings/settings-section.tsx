@@ -41,6 +41,13 @@ const FULFILMENT_LABELS: Record<Settings['fulfilmentSteps'], string> = {
   PICK_PACK_SHIP: 'Pick, pack and ship',
 };
 
+const MINUTES_FIELDS = ['priceSyncIntervalMinutes', 'shipmentPollIntervalMinutes'] as const;
+type MinutesField = (typeof MINUTES_FIELDS)[number];
+const minutesOf = (s: Settings): Record<MinutesField, string> => ({
+  priceSyncIntervalMinutes: String(s.priceSyncIntervalMinutes),
+  shipmentPollIntervalMinutes: String(s.shipmentPollIntervalMinutes),
+});
+
 const stepsAllowed = (s: Pick<Settings, 'saleStatus' | 'saleType'>) =>
   s.saleStatus === 'AUTHORISED' && s.saleType === 'SIMPLE';
 
@@ -49,6 +56,8 @@ function SettingsForm({ saved }: { saved: Settings }) {
   const queryClient = useQueryClient();
   const id = useId();
   const [values, setValues] = useState<Settings>(saved);
+  // Number fields keep what was typed: letters stay visible with an error, never become NaN.
+  const [minutes, setMinutes] = useState<Record<MinutesField, string>>(() => minutesOf(saved));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -60,6 +69,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
     onSuccess: (next) => {
       queryClient.setQueryData(cin7Keys.settings(), next);
       setValues(next);
+      setMinutes(minutesOf(next));
       setNotice('Settings saved. New orders use them from now on.');
     },
     onError: (error) => {
@@ -96,12 +106,24 @@ function SettingsForm({ saved }: { saved: Settings }) {
     setValues(next);
   };
 
+  const typeMinutes = (field: MinutesField, text: string) => {
+    setNotice(null);
+    setErrors((e) => ({ ...e, [field]: undefined }));
+    setMinutes((m) => ({ ...m, [field]: text }));
+  };
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = settingsSchema.safeParse(values satisfies SettingsInput);
-    if (!parsed.success) {
-      const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
+    const next: FieldErrors = {};
+    const typed: Partial<Record<MinutesField, number>> = {};
+    for (const field of MINUTES_FIELDS) {
+      const text = minutes[field].trim();
+      if (/^\d{1,6}$/.test(text)) typed[field] = Number(text);
+      else next[field] = `Enter a whole number of minutes, like ${saved[field]}.`;
+    }
+    const parsed = settingsSchema.safeParse({ ...values, ...typed } satisfies SettingsInput);
+    if (!parsed.success || Object.keys(next).length > 0) {
+      for (const issue of parsed.success ? [] : parsed.error.issues) {
         const field = String(issue.path[0]) as Field;
         next[field] ??= issue.message;
       }
@@ -238,8 +260,8 @@ function SettingsForm({ saved }: { saved: Settings }) {
         label="Price sync every (minutes)"
         name="priceSyncIntervalMinutes"
         inputMode="numeric"
-        value={String(values.priceSyncIntervalMinutes)}
-        onChange={(e) => update('priceSyncIntervalMinutes', Number(e.target.value))}
+        value={minutes.priceSyncIntervalMinutes}
+        onChange={(e) => typeMinutes('priceSyncIntervalMinutes', e.target.value)}
         error={errors.priceSyncIntervalMinutes}
         hint="Between 15 and 1440."
       />
@@ -247,8 +269,8 @@ function SettingsForm({ saved }: { saved: Settings }) {
         label="Check for shipments every (minutes)"
         name="shipmentPollIntervalMinutes"
         inputMode="numeric"
-        value={String(values.shipmentPollIntervalMinutes)}
-        onChange={(e) => update('shipmentPollIntervalMinutes', Number(e.target.value))}
+        value={minutes.shipmentPollIntervalMinutes}
+        onChange={(e) => typeMinutes('shipmentPollIntervalMinutes', e.target.value)}
         error={errors.shipmentPollIntervalMinutes}
         hint="Between 1 and 60. Webhooks usually bring shipments sooner."
       />

@@ -29,6 +29,7 @@ export const PANEL_CSS = `
 .c7-panel .c7-facts dt { font-size: .8rem; color: var(--c7-muted); text-transform: uppercase; letter-spacing: .03em; }
 .c7-panel .c7-facts dd { margin: 0; font-weight: 500; }
 .c7-panel .c7-form { display: grid; gap: .75rem; max-width: 32rem; }
+.c7-panel .c7-check { display: flex; gap: .5rem; align-items: center; }
 .c7-panel .c7-field { display: grid; gap: .25rem; }
 .c7-panel .c7-field label, .c7-panel .c7-legend { font-weight: 600; }
 .c7-panel .c7-hint { color: var(--c7-muted); font-size: .85rem; margin: 0; }
@@ -58,6 +59,8 @@ export const PANEL_CSS = `
 .c7-panel .c7-progress { width: 100%; height: .75rem; }
 .c7-panel .c7-table-wrap { overflow-x: auto; }
 .c7-panel table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+/* Cells keep their words whole (the section's anywhere-wrapping would split them at 400 px); the wrap scrolls. */
+.c7-panel table, .c7-panel td, .c7-panel th { overflow-wrap: normal; word-break: normal; }
 .c7-panel th { white-space: nowrap; }
 .c7-panel th, .c7-panel td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--c7-border);
   vertical-align: top; }
@@ -71,6 +74,11 @@ export const PANEL_CSS = `
 .c7-panel .c7-card h3 { margin-top: 0; }
 .c7-panel .c7-row { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: flex-start; justify-content: space-between; }
 .c7-panel .c7-row > div { min-width: 0; flex: 1 1 14rem; }
+.c7-panel .c7-section-attention { border-color: #f3dca1; }
+.c7-panel .c7-subsection { margin: 0 0 1.25rem; }
+.c7-panel .c7-grow { flex: 1 1 14rem; min-width: 0; overflow-wrap: anywhere; }
+.c7-panel .c7-warn-text { color: var(--c7-warn); margin: .25rem 0 0; }
+.c7-panel .c7-pager { align-items: center; }
 .c7-panel .c7-inline-form { display: grid; gap: .25rem; margin: 0 0 .75rem; }
 .c7-panel .c7-inline-form label { font-weight: 600; }
 .c7-panel .c7-inline { display: flex; gap: .5rem; flex-wrap: wrap; }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 
 export interface CatalogChangeListener {
   customerLinked(supplierId: string, upstockCustomerId: string): Promise<void>;
+  /** The customer has no Cin7 twin any more (unlinked, or its link moved to another customer). */
+  customerUnlinked(supplierId: string, upstockCustomerId: string): Promise<void>;
   /** The last of a supplier's running imports finished having written something (`kind`: the last one's). */
   importsFinished(supplierId: string, kind: string): Promise<void>;
 }
@@ -21,6 +23,10 @@ export class CatalogChanges implements CatalogChangeListener {
 
   async customerLinked(supplierId: string, upstockCustomerId: string): Promise<void> {
     for (const listener of this.listeners) await listener.customerLinked(supplierId, upstockCustomerId);
+  }
+
+  async customerUnlinked(supplierId: string, upstockCustomerId: string): Promise<void> {
+    for (const listener of this.listeners) await listener.customerUnlinked(supplierId, upstockCustomerId);
   }
 
   async importsFinished(supplierId: string, kind: string): Promise<void> {

@@ -6,6 +6,8 @@ import { ImportsService } from './import/imports.service.js';
 import { CatalogLinks } from './links/catalog-links.service.js';
 import { CustomerLinkEntity } from './links/customer-link.entity.js';
 import { LinkStore } from './links/link.store.js';
+import { LinkViews } from './links/link-views.service.js';
+import { LinksController } from './links/links.controller.js';
 import { ProductLinkEntity } from './links/product-link.entity.js';
 import { CustomerMatchingController } from './matching/customer-matching.controller.js';
 import { CustomerMatchingService } from './matching/customer-matching.service.js';
@@ -22,12 +24,14 @@ export const catalogFeature: FeatureParts = {
     CatalogStatusController,
     ImportsController,
     CustomerMatchingController,
+    LinksController,
     ReferenceDataController,
   ],
   providers: [
     CatalogChanges,
     CatalogLinks,
     LinkStore,
+    LinkViews,
     ImportsService,
     CustomerMatchingService,
     ReferenceDataService,

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Connection, ConnectionResponse, ConnectRequest } from '@upstock/cin7-contracts';
+import type { AccountChange, Connection, ConnectionResponse, ConnectRequest } from '@upstock/cin7-contracts';
 import type { CallPriority, Cin7Client } from '@upstock/cin7-core';
-import { Repository } from 'typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 import { CredentialCipher } from '../security/credential-cipher.js';
 import { budgetKeyOf, ConnectionGoneError } from '../work/call-budget.js';
 import { JobQueue, QUEUES } from '../work/job-queue.service.js';
@@ -28,10 +28,19 @@ export class ConnectionsService {
    * throttling Cin7 all end here with nothing written.
    */
   async connect(supplierId: string, input: ConnectRequest): Promise<Connection> {
-    const me = await this.clients.forCredentials(input.accountId, input.apiKey).me.get();
     const existing = await this.connections.findOneBy({ supplierId });
+    if (existing?.status === 'connected' && !input.replace) {
+      throw new ConflictException({
+        message: `You are already connected to Cin7 (${existing.company}). Connecting again replaces that connection; confirm to go on.`,
+        error: 'Already Connected',
+        field: 'replace',
+      });
+    }
+    const me = await this.clients.forCredentials(input.accountId, input.apiKey).me.get();
+    const accountId = input.accountId.toLowerCase();
+    const switching = existing !== null && existing.accountId !== accountId;
     const connection = this.connections.merge(existing ?? this.connections.create({ supplierId }), {
-      accountId: input.accountId.toLowerCase(),
+      accountId,
       apiKeyEncrypted: this.cipher.encrypt(input.apiKey),
       apiKeyLast4: input.apiKey.slice(-4),
       webhookSecretEncrypted: this.cipher.encrypt(randomBytes(32).toString('base64url')),
@@ -45,7 +54,10 @@ export class ConnectionsService {
       lastError: null,
       webhookState: 'not_registered',
     });
-    const saved = await this.connections.save(connection);
+    const { saved, change } = await this.connections.manager.transaction(async (m) => {
+      const change = switching ? await clearLinks(m, supplierId, existing.accountId, existing.company) : null;
+      return { saved: await m.getRepository(ConnectionEntity).save(connection), change };
+    });
     // The verifying call counts against the application's minute like any other: put it in the shared window.
     await this.connections.query(
       `INSERT INTO cin7_call_log (connection_id, budget_key, called_at, answered_at, priority)
@@ -62,12 +74,30 @@ export class ConnectionsService {
       { supplierId },
       { singletonKey: `reference:${supplierId}` },
     );
-    return toConnection(saved, this.clients.clock.now());
+    return {
+      ...toConnection(saved, this.clients.clock.now()),
+      sharedWith: await this.sharedWith(saved),
+      ...(change ? { accountChange: change } : {}),
+    };
+  }
+
+  /** How many other suppliers are connected to the same Cin7 account (they share its call budget). */
+  private async sharedWith(c: ConnectionEntity): Promise<number> {
+    const [row]: { n: number }[] = await this.connections.query(
+      `SELECT count(*)::int AS n FROM cin7_connection
+        WHERE account_id = $1 AND supplier_id <> $2 AND status = 'connected'`,
+      [c.accountId, c.supplierId],
+    );
+    return row?.n ?? 0;
   }
 
   async describe(supplierId: string): Promise<ConnectionResponse> {
     const connection = await this.connections.findOneBy({ supplierId, status: 'connected' });
-    return connection ? toConnection(connection, this.clients.clock.now()) : { status: 'disconnected' };
+    if (!connection) return { status: 'disconnected' };
+    return {
+      ...toConnection(connection, this.clients.clock.now()),
+      sharedWith: await this.sharedWith(connection),
+    };
   }
 
   /** Removes the credentials and stops the supplier's work; history (runs, pushes, links) is kept. */
@@ -138,6 +168,36 @@ export class ConnectionsService {
   async findActiveConnections(): Promise<ConnectionEntity[]> {
     return this.connections.findBy({ status: 'connected' });
   }
+}
+
+/**
+ * Another Cin7 account: the links name Cin7 customers and products of the old account, which the new one does not
+ * have (Cin7 ids are per account), so they are removed with the switch, in its transaction. The Upstock customers
+ * and products stay; an import in the new account links them again (by name and SKU).
+ */
+async function clearLinks(
+  m: EntityManager,
+  supplierId: string,
+  previousAccountId: string,
+  previousCompany: string,
+): Promise<AccountChange> {
+  const [, customers]: [unknown, number] = await m.query(
+    'DELETE FROM cin7_customer_link WHERE supplier_id = $1',
+    [supplierId],
+  );
+  const [, products]: [unknown, number] = await m.query(
+    'DELETE FROM cin7_product_link WHERE supplier_id = $1',
+    [supplierId],
+  );
+  return {
+    previousAccountId,
+    customerLinksCleared: customers,
+    productLinksCleared: products,
+    message:
+      `This is a different Cin7 account from before (${previousCompany}). ` +
+      `${customers} customer and ${products} product links made with it were removed, as its customers and ` +
+      'products do not exist in this account. Import customers and products to link them again.',
+  };
 }
 
 /** `now` on the module's clock: the budget sets `pausedUntil` on that clock. */

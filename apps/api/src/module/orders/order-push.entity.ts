@@ -17,9 +17,10 @@ import {
  * - `pushed`: the sale exists in Cin7 with its lines (`cin7_sale_id`, `cin7_order_number`);
  * - `failed`: Cin7 said no (its words in `last_error`), or the connection was removed; `POST .../retry`;
  * - `refused`: refused before calling Cin7 (currency, unlinked customer or product, no location);
- * - `shipped`: set by the shipments feature once Cin7 shipped the sale.
+ * - `shipped`: set by the shipments feature once Cin7 shipped the sale;
+ * - `held`: approved while Cin7 was disconnected; waits for the supplier to send it (never sent on its own).
  */
-export type OrderPushState = 'pending' | 'pushing' | 'pushed' | 'failed' | 'refused' | 'shipped';
+export type OrderPushState = 'pending' | 'pushing' | 'pushed' | 'failed' | 'refused' | 'shipped' | 'held';
 
 /** What was (or will be) sent, kept so a resumed push completes the same sale and shipments/drift can compare. */
 export interface SentSaleSnapshot {

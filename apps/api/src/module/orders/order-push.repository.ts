@@ -40,6 +40,7 @@ export interface PushPatch {
   customerName?: string | null;
   lastError?: string | null;
   refusalCode?: string | null;
+  totalsMismatch?: string | null;
   nextAttemptAt?: Date | null;
   sentAt?: Date | null;
 }
@@ -57,6 +58,7 @@ const COLUMNS: Record<keyof PushPatch, string> = {
   customerName: 'customer_name',
   lastError: 'last_error',
   refusalCode: 'refusal_code',
+  totalsMismatch: 'totals_mismatch',
   nextAttemptAt: 'next_attempt_at',
   sentAt: 'sent_at',
 };
@@ -83,14 +85,22 @@ export class OrderPushRepository {
    */
   async insertApproval(
     manager: EntityManager | undefined,
-    row: { supplierId: string; orderId: string; externalId: string; at: Date },
+    row: {
+      supplierId: string;
+      orderId: string;
+      externalId: string;
+      at: Date;
+      /** `held` (with why): recorded but not queued, the supplier sends it. */
+      held?: string;
+    },
   ): Promise<{ push: OrderPushEntity; created: boolean }> {
     const m = manager ?? this.dataSource.manager;
     const inserted: { id: string }[] = await m.query(
-      `INSERT INTO cin7_order_push (supplier_id, upstock_order_id, state, external_id, approved_at, enqueued_at)
-       VALUES ($1, $2, 'pending', $3, $4, now())
+      `INSERT INTO cin7_order_push (supplier_id, upstock_order_id, state, external_id, approved_at, enqueued_at,
+         last_error)
+       VALUES ($1, $2, $5, $3, $4, CASE WHEN $5 = 'held' THEN NULL ELSE now() END, $6)
        ON CONFLICT (supplier_id, upstock_order_id) DO NOTHING RETURNING id`,
-      [row.supplierId, row.orderId, row.externalId, row.at],
+      [row.supplierId, row.orderId, row.externalId, row.at, row.held ? 'held' : 'pending', row.held ?? null],
     );
     const push = await m.getRepository(OrderPushEntity).findOneByOrFail({
       supplierId: row.supplierId,
@@ -113,6 +123,40 @@ export class OrderPushRepository {
       order: { approvedAt: 'DESC', id: 'DESC' },
       take: limit,
     });
+  }
+
+  /** Orders waiting for the supplier (held or refused), newest first, with how many of each. */
+  async waiting(
+    supplierId: string,
+    limit: number,
+  ): Promise<{ items: OrderPushEntity[]; held: number; refused: number }> {
+    const [items, counts] = await Promise.all([
+      this.pushes.find({
+        where: [
+          { supplierId, state: 'held' },
+          { supplierId, state: 'refused' },
+        ],
+        order: { approvedAt: 'DESC', id: 'DESC' },
+        take: limit,
+      }),
+      this.dataSource.query(
+        `SELECT state, count(*)::int AS n FROM cin7_order_push
+          WHERE supplier_id = $1 AND state IN ('held', 'refused') GROUP BY state`,
+        [supplierId],
+      ) as Promise<{ state: string; n: number }[]>,
+    ]);
+    const count = (state: string) => counts.find((c) => c.state === state)?.n ?? 0;
+    return { items, held: count('held'), refused: count('refused') };
+  }
+
+  /** The ids of a supplier's held pushes, oldest first (sent in approval order). */
+  async heldIds(supplierId: string): Promise<string[]> {
+    const rows = await this.pushes.find({
+      where: { supplierId, state: 'held' },
+      order: { approvedAt: 'ASC', id: 'ASC' },
+      select: { id: true },
+    });
+    return rows.map((r) => r.id);
   }
 
   timeline(pushId: string): Promise<OrderPushEventEntity[]> {
@@ -182,16 +226,20 @@ export class OrderPushRepository {
   }
 
   /**
-   * A supplier asked to try a failed or refused push again: back to pending, and rebuilt from today's links and
-   * settings (they fixed something). A sale already created keeps its id: only its lines are sent again.
+   * A supplier asked to try a failed or refused push again, or to send a held one: back to pending, and rebuilt
+   * from today's links and settings (they fixed something). A sale already created keeps its id: only its lines
+   * are sent again. The state test makes it happen once, however many clicks or replicas ask at the same moment.
    */
-  async reopen(push: OrderPushEntity): Promise<boolean> {
+  async reopen(
+    push: Pick<OrderPushEntity, 'id'>,
+    from: readonly OrderPushState[] = ['failed', 'refused'],
+  ): Promise<boolean> {
     const [, count]: [unknown, number] = await this.dataSource.query(
       `UPDATE cin7_order_push
           SET state = 'pending', last_error = NULL, refusal_code = NULL, next_attempt_at = NULL, enqueued_at = now(), updated_at = now(),
               sent_snapshot = NULL
-        WHERE id = $1 AND state IN ('failed', 'refused')`,
-      [push.id],
+        WHERE id = $1 AND state = ANY($2::text[])`,
+      [push.id, from],
     );
     return count > 0;
   }
@@ -245,6 +293,7 @@ function outcomeOf(type: OrderSyncEventType): OrderPushOutcome {
       return 'uncertain';
     case 'throttled':
     case 'cin7-unavailable':
+    case 'held':
       return 'waiting';
     case 'sale-found':
       return 'found';

@@ -1,5 +1,6 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import {
+  type HeldOrders,
   type OrderPreview,
   type OrderSync,
   type OrderSyncDetail,
@@ -7,15 +8,16 @@ import {
   type OrderSyncEventType,
   type OrderSyncListQuery,
   orderSyncEventTypeSchema,
+  type SendHeldResult,
 } from '@upstock/cin7-contracts';
 import { DataSource } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { ConnectionGoneError } from '../work/call-budget.js';
-import { clockOf, systemClock } from '../work/clock.js';
+import { clockOf } from '../work/clock.js';
 import { JobQueue, QUEUES } from '../work/job-queue.service.js';
 import type { RecordApprovalOptions } from './order-approvals.js';
-import type { OrderPushEntity, OrderPushEventEntity } from './order-push.entity.js';
+import type { OrderPushEntity, OrderPushEventEntity, OrderPushState } from './order-push.entity.js';
 import { OrderPushRepository } from './order-push.repository.js';
 import { defaultsKey, OrderPushWorker } from './order-push.worker.js';
 import { buildSale, externalIdFor, refusalBeforeCin7 } from './sale.mapper.js';
@@ -41,8 +43,9 @@ export class OrderPushService {
 
   /**
    * The host approved an order: records its push durably and queues it, inside the host's transaction when one is
-   * given. Approving again changes nothing (one push per order). Answers null when the supplier has no Cin7
-   * connection: nothing is recorded, the order simply is not sent.
+   * given. Approving again changes nothing (one push per order). A supplier whose Cin7 account is disconnected gets
+   * a `held` push: recorded, not queued, listed for the supplier to send after reconnecting (never sent silently).
+   * Answers null when the supplier never connected Cin7: the integration is not in use, nothing is recorded.
    */
   async recordApproval(
     supplierId: string,
@@ -50,19 +53,23 @@ export class OrderPushService {
     options: RecordApprovalOptions = {},
   ): Promise<OrderPushEntity | null> {
     const m = options.manager ?? this.dataSource.manager;
-    const [connected] = await m.query(
-      `SELECT 1 FROM cin7_connection WHERE supplier_id = $1 AND status = 'connected'`,
+    const [connection]: { status: string }[] = await m.query(
+      `SELECT status FROM cin7_connection WHERE supplier_id = $1`,
       [supplierId],
     );
-    if (!connected) return null;
+    if (!connection) return null;
+    const held = connection.status === 'connected' ? undefined : HELD_WHILE_DISCONNECTED;
     const at = new Date(clockOf(this.options).now());
     const { push, created } = await this.repo.insertApproval(options.manager, {
       supplierId,
       orderId,
       externalId: externalIdFor(orderId),
       at,
+      ...(held ? { held } : {}),
     });
-    if (created) {
+    if (created && held) {
+      await this.repo.addEvent(push, { type: 'held', message: held, attempt: 0 }, options.manager);
+    } else if (created) {
       await this.repo.addEvent(
         push,
         { type: 'approved', message: 'Approved in Upstock; queued for Cin7', attempt: 0 },
@@ -110,20 +117,78 @@ export class OrderPushService {
 
   /** A failed or refused push goes again (rebuilt from today's links and settings unless its sale exists). */
   async retry(supplierId: string, orderId: string): Promise<OrderSync> {
+    return this.sendAgain(supplierId, orderId, ['failed', 'refused']);
+  }
+
+  /** "Send to Cin7": a held, refused or failed push is queued, once; it needs a connected Cin7 account. */
+  async send(supplierId: string, orderId: string): Promise<OrderSync> {
+    return this.sendAgain(supplierId, orderId, ['held', 'failed', 'refused']);
+  }
+
+  /** Orders waiting for the supplier: held while disconnected, or refused for a reason they can fix. */
+  async waiting(supplierId: string): Promise<HeldOrders> {
+    const { items, held, refused } = await this.repo.waiting(supplierId, WAITING_LIMIT);
+    return { items: await Promise.all(items.map((p) => this.toSync(p))), held, refused };
+  }
+
+  /** Every held order, in approval order; each is queued at most once whoever else asks at the same time. */
+  async sendHeld(supplierId: string): Promise<SendHeldResult> {
+    await this.requireConnected(supplierId);
+    let queued = 0;
+    for (const id of await this.repo.heldIds(supplierId)) {
+      if (await this.queueAgain({ id, supplierId, attempts: 0 }, ['held'])) queued++;
+    }
+    return { queued };
+  }
+
+  private async sendAgain(
+    supplierId: string,
+    orderId: string,
+    from: readonly OrderPushState[],
+  ): Promise<OrderSync> {
     const push = await this.require(supplierId, orderId);
-    if (push.state !== 'failed' && push.state !== 'refused') {
-      throw new ConflictException(`Only a failed or refused push can be retried; this one is ${push.state}`);
+    if (!from.includes(push.state)) {
+      throw new ConflictException(
+        push.state === 'pending' || push.state === 'pushing'
+          ? `Order ${push.orderNumber ?? orderId} is already on its way to Cin7.`
+          : push.state === 'pushed' || push.state === 'shipped'
+            ? `Order ${push.orderNumber ?? orderId} is already in Cin7 as ${push.cin7OrderNumber}.`
+            : `Order ${push.orderNumber ?? orderId} cannot be sent again from here (it is ${push.state}).`,
+      );
     }
-    if (!(await this.repo.reopen(push))) {
-      throw new ConflictException('This push was retried already');
+    await this.requireConnected(supplierId);
+    if (!(await this.queueAgain(push, from))) {
+      throw new ConflictException(`Order ${push.orderNumber ?? orderId} was sent to Cin7 already.`);
     }
+    return this.toSync(await this.require(supplierId, orderId));
+  }
+
+  /** Back to pending (a conditional update: one caller wins), a timeline entry, and a job. */
+  private async queueAgain(
+    push: Pick<OrderPushEntity, 'id' | 'supplierId' | 'attempts'>,
+    from: readonly OrderPushState[],
+  ): Promise<boolean> {
+    if (!(await this.repo.reopen(push, from))) return false;
     await this.repo.addEvent(push, {
       type: 'retried',
-      message: 'Retry requested; queued for Cin7',
+      message: 'Sent to Cin7 by the supplier; queued',
       attempt: push.attempts,
     });
     await this.worker.enqueue(push);
-    return this.toSync(await this.require(supplierId, orderId));
+    return true;
+  }
+
+  private async requireConnected(supplierId: string): Promise<void> {
+    const [connected] = await this.dataSource.query(
+      `SELECT 1 FROM cin7_connection WHERE supplier_id = $1 AND status = 'connected'`,
+      [supplierId],
+    );
+    if (!connected) {
+      throw new ConflictException({
+        message: 'Reconnect your Cin7 account first: orders are sent once Cin7 is connected.',
+        error: 'Not Connected',
+      });
+    }
   }
 
   /** The sale approval would send, built exactly as the push builds it; nothing is sent to Cin7. */
@@ -205,7 +270,8 @@ export class OrderPushService {
       state: push.state,
       cin7SaleId: push.cin7SaleId,
       cin7SaleNumber: push.cin7OrderNumber,
-      error: push.state === 'failed' || push.state === 'refused' ? push.lastError : null,
+      error:
+        push.state === 'failed' || push.state === 'refused' || push.state === 'held' ? push.lastError : null,
       refusalCode: push.state === 'refused' ? push.refusalCode : null,
       totalsMismatch: push.totalsMismatch,
       tracking: order?.tracking ?? null,
@@ -217,6 +283,10 @@ export class OrderPushService {
 }
 
 const EVENT_TYPES = new Set<string>(orderSyncEventTypeSchema.options);
+/** Held and refused orders listed at once (the panel pages nothing: a supplier fixes them a few at a time). */
+const WAITING_LIMIT = 100;
+export const HELD_WHILE_DISCONNECTED =
+  'Approved while Cin7 was disconnected. Nothing was sent: send it to Cin7 once you have reconnected.';
 
 function toEvent(e: OrderPushEventEntity): OrderSyncEvent {
   // Shipment events (issue 7) share the timeline; any step the contract does not know reads as a failure or a note.

@@ -1,5 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
+  type HeldOrders,
+  heldOrdersSchema,
   type OrderPreview,
   type OrderSync,
   type OrderSyncDetail,
@@ -10,6 +12,8 @@ import {
   orderSyncListQuerySchema,
   orderSyncListSchema,
   orderSyncSchema,
+  type SendHeldResult,
+  sendHeldResultSchema,
 } from '@upstock/cin7-contracts';
 import { NoBody } from '../common/input-edge.js';
 import { SupplierId, SupplierScoped } from '../common/supplier.decorator.js';
@@ -41,6 +45,28 @@ export class OrdersController {
     return { items: await this.pushes.list(supplierId, query) };
   }
 
+  @Get('held')
+  @ApiOkResponse({
+    description:
+      'Orders waiting for the supplier: approved while Cin7 was disconnected (held) or refused, each with why',
+    schema: heldOrdersSchema,
+  })
+  held(@SupplierId() supplierId: string): Promise<HeldOrders> {
+    return this.pushes.waiting(supplierId);
+  }
+
+  @Post('held/send')
+  @HttpCode(202)
+  @NoBody()
+  @ApiAcceptedResponse({
+    description: 'Every held order queued for Cin7, each once',
+    schema: sendHeldResultSchema,
+  })
+  @ApiConflictResponse({ description: 'No Cin7 account connected' })
+  sendHeld(@SupplierId() supplierId: string): Promise<SendHeldResult> {
+    return this.pushes.sendHeld(supplierId);
+  }
+
   @Get(':orderId/sync')
   @ApiOkResponse({
     description: "The order's push: state, Cin7 sale number, and a timeline of every attempt",
@@ -59,6 +85,21 @@ export class OrdersController {
   @ApiNotFoundResponse({ description: 'No push for this order' })
   retry(@SupplierId() supplierId: string, @Param('orderId') orderId: string): Promise<OrderSync> {
     return this.pushes.retry(supplierId, orderId);
+  }
+
+  @Post(':orderId/sync/send')
+  @HttpCode(202)
+  @NoBody()
+  @ApiAcceptedResponse({
+    description: '"Send to Cin7": a held, refused or failed order queued, once',
+    schema: orderSyncSchema,
+  })
+  @ApiConflictResponse({
+    description: 'Already sent or on its way (the sale number is named), or no Cin7 account connected',
+  })
+  @ApiNotFoundResponse({ description: 'No push for this order' })
+  send(@SupplierId() supplierId: string, @Param('orderId') orderId: string): Promise<OrderSync> {
+    return this.pushes.send(supplierId, orderId);
   }
 
   @Get(':orderId/preview')

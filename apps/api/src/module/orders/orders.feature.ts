@@ -1,6 +1,7 @@
 import type { FeatureParts } from '../feature.js';
 import { Orders1764240300000 } from './1764240300000-orders.migration.js';
 import { SaleMoney1765120000000 } from './1765120000000-sale-money.migration.js';
+import { HeldOrders1765150000000 } from './migrations/1765150000000-held-orders.migration.js';
 import { OrderApprovalsController } from './order-approvals.controller.js';
 import { OrderApprovals } from './order-approvals.js';
 import { OrderPushEntity, OrderPushEventEntity } from './order-push.entity.js';
@@ -26,7 +27,8 @@ export const ordersFeature: FeatureParts = {
     SaleDefaultsService,
   ],
   // OrderApprovals for the module's root (the host's Cin7OrderApprovals); the push records for shipments.
-  exports: [OrderApprovals, OrderPushRepository],
+  // SaleDefaultsService: stock counts the location sales are created in by default.
+  exports: [OrderApprovals, OrderPushRepository, SaleDefaultsService],
   entities: [OrderPushEntity, OrderPushEventEntity, SaleDefaultsEntity],
-  migrations: [Orders1764240300000, SaleMoney1765120000000],
+  migrations: [Orders1764240300000, SaleMoney1765120000000, HeldOrders1765150000000],
 };

@@ -126,4 +126,19 @@ describe('diffPrices', () => {
     expect(w.customerPrices[0]?.delta).toEqual({ added: 0, changed: 0, removed: 1 });
     expect(w.blocked).toEqual([{ upstockCustomerId: 'C1', reason: null }]);
   });
+
+  it('puts an unlinked customer back on the base price without its own prices, once', () => {
+    const p = plan();
+    p.customers.delete('C1');
+    const written = writtenAsPlanned();
+    const writes = diffPrices(p, written, undefined, ['C1']);
+    expect(writes.assignments).toEqual([{ upstockCustomerId: 'C1', listKey: null }]);
+    expect(writes.customerPrices).toHaveLength(1);
+    expect(writes.customerPrices[0]?.customer.entries.size).toBe(0);
+    expect(writes.customerPrices[0]?.delta).toEqual({ added: 0, changed: 0, removed: 1 });
+    // Scoped to another customer, the unlinked one is left for its own sync.
+    expect(diffPrices(p, written, 'C2', ['C1']).assignments).toEqual([]);
+    written.customers.set('C1', { upstockCustomerId: 'C1', listKey: null, entries: {}, blockedReason: null });
+    expect(isEmptyWritePlan(diffPrices(p, written, undefined, ['C1']))).toBe(true);
+  });
 });

@@ -70,7 +70,12 @@ export function isEmptyDelta(d: EntryDelta): boolean {
  * The writes that bring Upstock to the plan. With `onlyCustomer`, only that customer's assignment, own prices
  * and ordering block, and the list it is assigned to when that list is missing or out of date.
  */
-export function diffPrices(plan: PricePlan, written: WrittenState, onlyCustomer?: string): PriceWritePlan {
+export function diffPrices(
+  plan: PricePlan,
+  written: WrittenState,
+  onlyCustomer?: string,
+  unlinked: Iterable<string> = [],
+): PriceWritePlan {
   const scoped = onlyCustomer !== undefined;
   const customers = scoped
     ? [plan.customers.get(onlyCustomer)].filter((c): c is PlannedCustomer => c !== undefined)
@@ -115,6 +120,18 @@ export function diffPrices(plan: PricePlan, written: WrittenState, onlyCustomer?
       blocked.push({ upstockCustomerId: customer.upstockCustomerId, reason: customer.orderingBlockedReason });
     }
   }
+  // A customer whose link was removed (unlinked, or its link moved to another customer) no longer has Cin7
+  // prices: back to the base price, without its own prices.
+  for (const id of unlinked) {
+    if (scoped && id !== onlyCustomer) continue;
+    const before = written.customers.get(id);
+    if (!before) continue;
+    if (before.listKey !== undefined && before.listKey !== null) {
+      assignments.push({ upstockCustomerId: id, listKey: null });
+    }
+    const delta = entryDelta(before.entries, new Map());
+    if (!isEmptyDelta(delta)) customerPrices.push({ customer: released(id), delta });
+  }
   return { basePrices, baseDelta, lists, assignments, customerPrices, blocked };
 }
 
@@ -126,4 +143,15 @@ export function isEmptyWritePlan(w: PriceWritePlan): boolean {
     w.customerPrices.length === 0 &&
     w.blocked.length === 0
   );
+}
+
+function released(upstockCustomerId: string): PlannedCustomer {
+  return {
+    upstockCustomerId,
+    cin7CustomerId: '',
+    name: '',
+    listKey: null,
+    entries: new Map(),
+    orderingBlockedReason: null,
+  };
 }

@@ -3,7 +3,7 @@ import type { PriceStatus } from '@upstock/cin7-contracts';
 import { DataSource } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
-import { clockOf, systemClock } from '../work/clock.js';
+import { clockOf } from '../work/clock.js';
 import type { SyncRunEntity } from '../work/sync-run.entity.js';
 import { SyncRuns, toJob } from '../work/sync-runs.service.js';
 import { PriceStore } from './price.store.js';

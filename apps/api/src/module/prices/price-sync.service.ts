@@ -7,7 +7,7 @@ import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { ConnectionsService } from '../connection/connections.service.js';
 import { SettingsService } from '../settings/settings.service.js';
-import { clockOf, systemClock } from '../work/clock.js';
+import { clockOf } from '../work/clock.js';
 import { type JobAttempt, QUEUES } from '../work/job-queue.service.js';
 import type { RunContext } from '../work/sync-runs.service.js';
 import { SyncRuns } from '../work/sync-runs.service.js';
@@ -263,7 +263,8 @@ export class PriceSyncService {
     client: PriceCin7Client,
   ): Promise<void> {
     const link = await this.links.customerLink(supplierId, upstockCustomerId);
-    if (!link) throw new Error(`Customer ${upstockCustomerId} is not linked to a Cin7 customer`);
+    // Unlinked since the sync was asked for: nothing to read; the write step puts it back on the base price.
+    if (!link) return;
     const customer = await client.customers.get(link.cin7CustomerId, { IncludeProductPrices: true });
     if (customer && isActive(customer.Status))
       await this.store.upsertCustomers(supplierId, [toCustomerRow(customer)], null);
@@ -311,7 +312,9 @@ export class PriceSyncService {
         blockedReason: link.orderingBlockedReason,
       });
     }
-    const writes = diffPrices(plan, written, onlyCustomer);
+    const linked = new Set(customerLinks.map((l) => l.upstockCustomerId));
+    const unlinked = [...written.customers.keys()].filter((id) => !linked.has(id));
+    const writes = diffPrices(plan, written, onlyCustomer, unlinked);
     const issues = onlyCustomer
       ? plan.issues.filter((i) => plan.customers.get(onlyCustomer)?.cin7CustomerId === i.cin7Id)
       : plan.issues;

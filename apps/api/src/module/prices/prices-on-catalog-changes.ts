@@ -18,6 +18,11 @@ export class PricesOnCatalogChanges implements CatalogChangeListener, OnModuleIn
     await this.trigger.forCustomer(supplierId, upstockCustomerId);
   }
 
+  /** Its Cin7 prices no longer apply: its own sync (no Cin7 call without a link) puts it back on the base price. */
+  async customerUnlinked(supplierId: string, upstockCustomerId: string): Promise<void> {
+    await this.trigger.forCustomer(supplierId, upstockCustomerId);
+  }
+
   async importsFinished(supplierId: string, kind: string): Promise<void> {
     await this.trigger.forSupplier(supplierId, { reason: kind });
   }

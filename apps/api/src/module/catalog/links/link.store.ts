@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CustomerLinkEntity, type LinkedAddress } from './customer-link.entity.js';
 
 export interface ProductLinkWrite {
@@ -56,11 +56,12 @@ export class LinkStore {
     supplierId: string,
     rows: readonly CustomerLinkWrite[],
     conflictOn: 'cin7' | 'upstock' = 'cin7',
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
     if (rows.length === 0) return;
     const target = conflictOn === 'cin7' ? 'cin7_customer_id' : 'upstock_customer_id';
     const other = conflictOn === 'cin7' ? 'upstock_customer_id' : 'cin7_customer_id';
-    await this.dataSource.query(
+    await manager.query(
       `INSERT INTO cin7_customer_link (supplier_id, upstock_customer_id, cin7_customer_id, cin7_name, currency,
          shipping_address_id, billing_address, shipping_address, sales_representative, price_tier, discount,
          tax_rule, ordering_blocked_reason)
@@ -88,6 +89,32 @@ export class LinkStore {
         rows.map((r) => r.orderingBlockedReason),
       ],
     );
+  }
+
+  /**
+   * Links one Upstock customer (matching): replaces its twin if it had one. With `move`, the Cin7 customer's link to
+   * another Upstock customer is removed first, in the same transaction, so the supplier never sees both or neither.
+   * Answers the Upstock customer the link moved from, or null. Without `move`, a taken twin is a unique violation.
+   */
+  async linkCustomer(
+    supplierId: string,
+    row: CustomerLinkWrite,
+    options: { move: boolean },
+  ): Promise<string | null> {
+    return this.dataSource.transaction(async (m) => {
+      let movedFrom: string | null = null;
+      if (options.move) {
+        const [removed]: [{ upstock_customer_id: string }[], number] = await m.query(
+          `DELETE FROM cin7_customer_link
+            WHERE supplier_id = $1 AND cin7_customer_id = $2 AND upstock_customer_id <> $3
+           RETURNING upstock_customer_id`,
+          [supplierId, row.cin7CustomerId.toLowerCase(), row.upstockCustomerId],
+        );
+        movedFrom = removed[0]?.upstock_customer_id ?? null;
+      }
+      await this.upsertCustomerLinks(supplierId, [row], 'upstock', m);
+      return movedFrom;
+    });
   }
 
   /** Answers whether a link was removed. */

@@ -10,7 +10,9 @@ import type {
   Cin7CustomerSummary,
   CustomerLink,
   CustomerSearchResponse,
+  LinkAddressChoices,
   LinkCustomerRequest,
+  LinkTakenDetails,
   UnmatchedCustomersQuery,
   UnmatchedCustomersResponse,
 } from '@upstock/cin7-contracts';
@@ -31,6 +33,7 @@ import {
 } from '../import/customer.mapper.js';
 import { CatalogLinks } from '../links/catalog-links.service.js';
 import type { CustomerLinkEntity, LinkedAddress } from '../links/customer-link.entity.js';
+import { toCustomerLink } from '../links/customer-link.view.js';
 import { LinkStore } from '../links/link.store.js';
 import { notConnected } from '../not-connected.error.js';
 
@@ -72,8 +75,10 @@ export class CustomerMatchingService {
 
   /**
    * Links (or re-links) an Upstock customer. Everything is checked before anything is written: the Upstock
-   * customer is the supplier's, the Cin7 customer exists and is not another customer's twin, and the shipping
-   * address is one of the Cin7 customer's (chosen by the supplier when there are several).
+   * customer is the supplier's, the Cin7 customer exists, and the shipping address is one of the Cin7 customer's
+   * (chosen by the supplier when there are several). A Cin7 customer that is another Upstock customer's twin is a
+   * question, not a dead end: 409 naming who holds it, and with `move: true` the link moves (the other customer's
+   * link is removed in the same transaction). Prices follow: both customers' prices are synced.
    */
   async link(
     supplierId: string,
@@ -82,12 +87,8 @@ export class CustomerMatchingService {
   ): Promise<CustomerLink> {
     const customer = await this.requireHostCustomer(supplierId, upstockCustomerId);
     const taken = await this.links.customerLinkByCin7Id(supplierId, input.cin7CustomerId);
-    if (taken && taken.upstockCustomerId !== customer.id) {
-      throw new ConflictException({
-        message: `Cin7 customer "${taken.cin7Name}" is already linked to another Upstock customer (${taken.upstockCustomerId}). Unlink it first.`,
-        field: 'cin7CustomerId',
-      });
-    }
+    const movingFrom = taken && taken.upstockCustomerId !== customer.id ? taken : null;
+    if (movingFrom && !input.move) throw await this.takenConflict(supplierId, movingFrom, customer.name);
     const client = await this.interactiveClient(supplierId);
     const twin = await client.customers.get(input.cin7CustomerId);
     if (!twin) {
@@ -100,42 +101,53 @@ export class CustomerMatchingService {
     const { baseCurrency } = await this.connections.requireActive(supplierId);
     const currency = customerCurrency(twin, baseCurrency);
     const blockedReason = currencyBlockedReason(currency, baseCurrency);
+    const row = {
+      upstockCustomerId: customer.id,
+      cin7CustomerId: twin.ID,
+      cin7Name: twin.Name,
+      currency,
+      shippingAddressId: shipping?.id ?? null,
+      billingAddress: billingAddress(twin),
+      shippingAddress: shipping,
+      salesRepresentative: twin.SalesRepresentative?.trim() || null,
+      priceTier: twin.PriceTier?.trim() || null,
+      discount: twin.Discount ?? 0,
+      taxRule: twin.TaxRule?.trim() || null,
+      orderingBlockedReason: blockedReason,
+    };
 
+    let moved: string | null = null;
     try {
-      await this.store.upsertCustomerLinks(
-        supplierId,
-        [
-          {
-            upstockCustomerId: customer.id,
-            cin7CustomerId: twin.ID,
-            cin7Name: twin.Name,
-            currency,
-            shippingAddressId: shipping?.id ?? null,
-            billingAddress: billingAddress(twin),
-            shippingAddress: shipping,
-            salesRepresentative: twin.SalesRepresentative?.trim() || null,
-            priceTier: twin.PriceTier?.trim() || null,
-            discount: twin.Discount ?? 0,
-            taxRule: twin.TaxRule?.trim() || null,
-            orderingBlockedReason: blockedReason,
-          },
-        ],
-        'upstock',
-      );
+      moved = await this.store.linkCustomer(supplierId, row, { move: input.move === true });
     } catch (error) {
       // Lost a race with another link of the same Cin7 customer: the unique index kept the first.
       if (isUniqueViolation(error)) {
-        throw new ConflictException({
-          message: `Cin7 customer "${twin.Name}" is already linked to another Upstock customer. Unlink it first.`,
-          field: 'cin7CustomerId',
-        });
+        const holder = await this.links.customerLinkByCin7Id(supplierId, twin.ID);
+        if (holder) throw await this.takenConflict(supplierId, holder, customer.name);
       }
       throw error;
     }
     await this.options.ports.customers.setOrderingBlocked(supplierId, customer.id, blockedReason);
+    if (moved) await this.options.ports.customers.setOrderingBlocked(supplierId, moved, null);
     // "Upstock automatically checks and syncs prices from Cin7 [...] when you match a customer."
     await this.changes.customerLinked(supplierId, customer.id);
+    if (moved) await this.changes.customerUnlinked(supplierId, moved);
     return this.getLink(supplierId, customer.id);
+  }
+
+  /** The linked Cin7 customer's shipping addresses today, to change the one used (one interactive Cin7 call). */
+  async addressChoices(supplierId: string, upstockCustomerId: string): Promise<LinkAddressChoices> {
+    const link = await this.links.customerLink(supplierId, upstockCustomerId);
+    if (!link) throw new NotFoundException(`Customer ${upstockCustomerId} is not linked to a Cin7 customer`);
+    const client = await this.interactiveClient(supplierId);
+    const twin = await client.customers.get(link.cin7CustomerId);
+    if (!twin) {
+      throw new NotFoundException({
+        message: `Cin7 customer "${link.cin7Name}" is no longer active in Cin7: link another one.`,
+        field: 'cin7CustomerId',
+      });
+    }
+    return { current: link.shippingAddressId, items: shippingAddresses(twin) };
   }
 
   async unlink(supplierId: string, upstockCustomerId: string): Promise<void> {
@@ -145,6 +157,30 @@ export class CustomerMatchingService {
       throw new NotFoundException(`Customer ${upstockCustomerId} is not linked to a Cin7 customer`);
     // The block was about the Cin7 twin's currency; without a twin there is nothing to push anyway.
     await this.options.ports.customers.setOrderingBlocked(supplierId, upstockCustomerId, null);
+    // Its Cin7 prices no longer apply (the prices feature puts it back on the base price).
+    await this.changes.customerUnlinked(supplierId, upstockCustomerId);
+  }
+
+  private async takenConflict(
+    supplierId: string,
+    holder: CustomerLinkEntity,
+    wantedBy: string,
+  ): Promise<ConflictException> {
+    const other = await this.options.ports.customers
+      .find(supplierId, holder.upstockCustomerId)
+      .catch(() => null);
+    const details: LinkTakenDetails = {
+      linkedUpstockCustomerId: holder.upstockCustomerId,
+      linkedUpstockCustomerName: other?.name ?? null,
+      cin7Name: holder.cin7Name,
+    };
+    const who = other ? `"${other.name}"` : 'another Upstock customer';
+    return new ConflictException({
+      message: `Cin7 customer "${holder.cin7Name}" is linked to ${who}. Move the link to "${wantedBy}"? ${who} will no longer be linked.`,
+      error: 'Linked Elsewhere',
+      field: 'cin7CustomerId',
+      details,
+    });
   }
 
   /**
@@ -246,23 +282,6 @@ function toSummary(c: Cin7Customer, linkedUpstockCustomerId: string | null): Cin
     billingAddress: billingAddress(c),
     shippingAddresses: shippingAddresses(c),
     linkedUpstockCustomerId,
-  };
-}
-
-export function toCustomerLink(link: CustomerLinkEntity): CustomerLink {
-  return {
-    upstockCustomerId: link.upstockCustomerId,
-    cin7CustomerId: link.cin7CustomerId,
-    cin7Name: link.cin7Name,
-    currency: link.currency,
-    shippingAddressId: link.shippingAddressId,
-    shippingAddress: link.shippingAddress,
-    billingAddress: link.billingAddress,
-    priceTier: link.priceTier,
-    discount: link.discount,
-    salesRepresentative: link.salesRepresentative,
-    orderingBlockedReason: link.orderingBlockedReason,
-    updatedAt: link.updatedAt.toISOString(),
   };
 }
 

@@ -8,7 +8,7 @@ import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import { ConnectionsService } from '../../connection/connections.service.js';
 import { ConnectionGoneError } from '../../work/call-budget.js';
-import { clockOf, systemClock } from '../../work/clock.js';
+import { clockOf } from '../../work/clock.js';
 import { JobQueue, QUEUES } from '../../work/job-queue.service.js';
 import { notConnected } from '../not-connected.error.js';
 import { ReferenceDataEntity } from './reference-data.entity.js';

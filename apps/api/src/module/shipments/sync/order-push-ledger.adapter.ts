@@ -6,7 +6,7 @@ import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import { isUuid } from '../../common/ids.js';
 import { OrderPushEntity } from '../../orders/index.js';
 import { OrderPushRepository } from '../../orders/order-push.repository.js';
-import { clockOf, systemClock } from '../../work/clock.js';
+import { clockOf } from '../../work/clock.js';
 import type { OrderPushLedger, PushedSale, ShipmentLedgerEvent } from './order-push-ledger.js';
 
 const COLUMNS = {

@@ -3,7 +3,7 @@ import type { Cin7Sale } from '@upstock/cin7-core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
-import { clockOf, systemClock } from '../../work/clock.js';
+import { clockOf } from '../../work/clock.js';
 import { ORDER_PUSH_LEDGER, type OrderPushLedger, type PushedSale } from './order-push-ledger.js';
 import { findSaleDrift } from './sale-drift.js';
 import { describeShipment, readShipment, shipmentKey, shippingPhase } from './sale-shipment.reader.js';

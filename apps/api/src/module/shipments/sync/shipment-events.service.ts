@@ -3,7 +3,7 @@ import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import { ConnectionsService } from '../../connection/connections.service.js';
 import { ConnectionGoneError } from '../../work/call-budget.js';
-import { clockOf, systemClock } from '../../work/clock.js';
+import { clockOf } from '../../work/clock.js';
 import { type JobData, JobQueue, QUEUES } from '../../work/job-queue.service.js';
 import { ORDER_PUSH_LEDGER, type OrderPushLedger } from './order-push-ledger.js';
 import { SaleReconciler } from './sale-reconciler.service.js';

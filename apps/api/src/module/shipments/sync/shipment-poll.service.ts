@@ -5,11 +5,10 @@ import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import { ConnectionsService } from '../../connection/connections.service.js';
 import { ConnectionGoneError } from '../../work/call-budget.js';
-import { clockOf, systemClock } from '../../work/clock.js';
+import { clockOf } from '../../work/clock.js';
 import { type JobData, JobQueue, QUEUES } from '../../work/job-queue.service.js';
 import { ORDER_PUSH_LEDGER, type OrderPushLedger, type PushedSale } from './order-push-ledger.js';
 import { SaleReconciler } from './sale-reconciler.service.js';
-import { isNotable } from './sale-shipment.reader.js';
 
 /**
  * Every window reaches back this far behind the cursor: Cin7 does not say whether `UpdatedSince` is inclusive,
@@ -26,11 +25,6 @@ const FIRST_CYCLE_LOOKBACK_MS = 60 * 60_000;
  * (the usual case between two cycles) cannot be affected.
  */
 const MAX_LIST_PASSES = 4;
-/**
- * A sale first listed with a modification this long after our push finished was changed by someone in Cin7
- * (an edit: drift) and is fetched; closer to the push it is taken as the push's own write. Covers clock skew.
- */
-const FIRST_SIGHT_SLACK_MS = 60_000;
 /** Cin7's largest page: a cycle's window normally fits in one call. */
 const PAGE_LIMIT = 1000;
 
@@ -145,10 +139,14 @@ export class ShipmentPoll implements OnModuleInit {
   }
 
   /**
-   * Sales of ours worth a fetch: seen before and changed since (shipping status, sale status, or a newer Cin7
-   * modification, which is how line edits show), or seen for the first time already shipped or voided, or modified
-   * well after our push. Otherwise a first sighting only records a baseline (no call).
-   * Sales seen again unchanged (the overlap) are skipped.
+   * Sales of ours worth a fetch: seen for the first time, or seen before and changed since (shipping status, sale
+   * status, or a newer Cin7 modification, which is how line edits show). Sales seen again unchanged (the overlap)
+   * are skipped.
+   *
+   * A first sighting is always fetched, once: the baseline of drift is what we sent (the Upstock order) and Cin7's
+   * own sale, never "whatever the first listing showed". Cin7's answer to the last write of a push (POST
+   * /sale/order, BP L23172) carries no modification time, and our clock is not Cin7's, so a listing cannot tell
+   * our own write from an edit made seconds later; the fetch can, for one call per pushed sale.
    */
   private async selectChanged(
     supplierId: string,
@@ -168,12 +166,7 @@ export class ShipmentPoll implements OnModuleInit {
       if (!row) continue;
       const state = bySale.get(pushed.saleId);
       if (!state) {
-        const changedSincePush =
-          pushed.sentAt !== null &&
-          row.Updated !== null &&
-          row.Updated.getTime() > pushed.sentAt.getTime() + FIRST_SIGHT_SLACK_MS;
-        if (isNotable(row) || changedSincePush) changed.push(pushed);
-        else await this.recordBaseline(supplierId, pushed, row);
+        changed.push(pushed);
         continue;
       }
       const newer =
@@ -212,14 +205,6 @@ export class ShipmentPoll implements OnModuleInit {
         row.Updated,
         withStatuses,
       ],
-    );
-  }
-
-  private async recordBaseline(supplierId: string, pushed: PushedSale, row: Cin7SaleListRow): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO cin7_shipment_state (supplier_id, sale_id, order_id, shipping_status, sale_status, cin7_updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-      [supplierId, pushed.saleId, pushed.orderId, row.CombinedShippingStatus, row.Status, row.Updated],
     );
   }
 }
