@@ -5,6 +5,9 @@
 //                           scale: calls made / calls the budget offered from the first approval to the last sale
 //                           (a full minute to start with, then 60 a simulated minute) (goal: at least 90)
 //   throttled_responses     429/503 answers the sandbox gave during that burst (goal: 0)
+//   uncertain_duplicates    duplicate Cin7 sales (same ExternalID) after 20 pushes whose write answers are
+//                           lost half the time while saleList lists new sales 30 simulated seconds late (issue 12)
+//                           (goal: 0)
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import {
@@ -18,6 +21,7 @@ import {
 
 const MEASURED_ORDERS = 20;
 const BURST = 300;
+const UNCERTAIN = 20;
 /** Simulated seconds per real second: the burst is 10 simulated minutes of Cin7 calls, 30 s of wall time. */
 const TIME_SCALE = 20;
 const base = '/integrations/cin7-core';
@@ -79,9 +83,9 @@ export default {
         });
         return order.id;
       };
+      // The reference host records the push in its own approval transaction (Cin7OrderApprovals): one call.
       const approve = async (id) => {
         await call('POST', `/host/orders/${id}/approve`);
-        await call('POST', `${base}/orders/${id}/approved`);
       };
 
       // 1. Calls per order. One warm-up push reads Cin7's defaults (location, tax rule) into the cache first.
@@ -135,10 +139,42 @@ export default {
         `burst: ${BURST} orders, ${calls} calls in ${minutes.toFixed(2)} simulated minutes (${wallS.toFixed(1)} s wall), ` +
           `max ${metrics.maxCallsInAnyMinute} calls in any minute, ${metrics.throttled} throttled, ${metrics.duplicateExternalIds} duplicates`,
       );
+      // 3. Lost answers while saleList lags: the lookup must wait for the listing, never create a second sale.
+      const uncertain = [];
+      for (let i = 0; i < UNCERTAIN; i++) uncertain.push(await createOrder());
+      await sandbox.admin.setConfig({ saleListLagMs: 30_000 });
+      await sandbox.admin.setFaults({ dropResponseAfterWriteRate: 0.5, seed: 12 });
+      try {
+        for (const id of uncertain) await approve(id);
+        await waitFor(async () => (await settledCount()) >= expected + UNCERTAIN, 'the uncertain pushes');
+      } finally {
+        await sandbox.admin.clearFaults();
+        await sandbox.admin.setConfig({ saleListLagMs: 5_000 });
+      }
+      const wanted = new Set(uncertain.map((id) => `upstock-order:${id}`));
+      const perExternalId = new Map();
+      for (const sale of await sandbox.admin.listSales(0)) {
+        if (wanted.has(sale.ExternalID))
+          perExternalId.set(sale.ExternalID, (perExternalId.get(sale.ExternalID) ?? 0) + 1);
+      }
+      const duplicates = [...perExternalId.values()].reduce((sum, n) => sum + (n - 1), 0);
+      const uncertainPushed = (
+        await sql.query(
+          `SELECT count(*)::int AS n FROM cin7_order_push WHERE state = 'pushed' AND upstock_order_id = ANY($1)`,
+          [uncertain],
+        )
+      ).rows[0].n;
+      log(
+        `uncertain: ${UNCERTAIN} orders with half the write answers lost and a 30 s listing lag: ${uncertainPushed} pushed, ` +
+          `${perExternalId.size} with a sale, ${duplicates} duplicates`,
+      );
+      if (uncertainPushed !== UNCERTAIN || perExternalId.size !== UNCERTAIN)
+        throw new Error('an uncertain push did not end with its sale');
       return [
         { metric: 'cin7_calls_per_order', value: callsPerOrder, unit: 'calls' },
         { metric: 'budget_utilisation_pct', value: Math.round(utilisation * 10) / 10, unit: '%' },
         { metric: 'throttled_responses', value: metrics.throttled, unit: 'responses' },
+        { metric: 'uncertain_duplicates', value: duplicates, unit: 'sales' },
       ];
     } finally {
       await sql.end();

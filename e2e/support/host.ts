@@ -46,6 +46,9 @@ export function sandboxAdmin(request: APIRequestContext, stack: E2eStack) {
     async ship(id: string, options: { trackingNumber: string; carrier: string }, account = 0): Promise<void> {
       const response = await request.post(`${admin}/accounts/${account}/sales/${id}/ship`, { data: options });
       if (!response.ok()) throw new Error(`sandbox ship: ${response.status()} ${await response.text()}`);
+      // Cin7 first delivers a webhook a minute after the event (BP L27929-27930): let that minute pass.
+      const advanced = await request.post(`${admin}/clock/advance`, { data: { ms: 60_000 } });
+      if (!advanced.ok()) throw new Error(`sandbox clock: ${advanced.status()} ${await advanced.text()}`);
     },
   };
 }

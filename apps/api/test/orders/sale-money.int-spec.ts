@@ -224,6 +224,28 @@ describe('sale money: the Cin7 sale adds up to the Upstock order', () => {
     });
   });
 
+  it('raises the totals heads-up at once when Cin7’s answer changed the money (a discount Upstock did not know)', async () => {
+    await putSettings(t, kiwi(), { ...DEFAULT_SETTINGS, saleStatus: 'AUTHORISED' });
+    await tenant(false, 'Total', true);
+    // Cin7 gives the plain customer 10 % that Upstock's link does not know of yet.
+    await t.sandbox.admin.setCustomerDiscount(0, plain.cin7_customer_id, 10);
+    try {
+      const order = await createOrder(t, kiwi(), {
+        customerId: plain.upstock_customer_id,
+        lines: [{ productId: products[0]?.upstock_product_id as string, quantity: 2 }],
+      });
+      await approve(t, kiwi(), order.id);
+      const detail = await waitSettled(t, kiwi(), order.id);
+      expect(detail.sync.state).toBe('pushed');
+      expect(detail.sync.totalsMismatch).toMatch(/but Upstock sent .* Cin7 changed the money/);
+      expect(detail.timeline.map((e) => e.type)).toContain('totals-mismatch');
+      const host = (await t.http.get(`/host/orders/${order.id}`).set(t.as(kiwi()))).body;
+      expect(host.totalsMismatch).toBe(detail.sync.totalsMismatch);
+    } finally {
+      await t.sandbox.admin.setCustomerDiscount(0, plain.cin7_customer_id, 0);
+    }
+  });
+
   describe('uncertain answers', () => {
     beforeAll(() => tenant(false, 'Total', false));
 
@@ -265,6 +287,28 @@ describe('sale money: the Cin7 sale adds up to the Upstock order', () => {
       } finally {
         await t.sandbox.admin.clearFaults();
       }
+    });
+
+    it('ends failed after a bounded number of tries when Cin7 keeps answering 5xx, and a retry then completes it', async () => {
+      await putSettings(t, kiwi(), { ...DEFAULT_SETTINGS });
+      await t.sandbox.admin.setFaults({ serverErrorRate: 1 });
+      let orderId = '';
+      try {
+        const order = await createOrder(t, kiwi(), {
+          customerId: plain.upstock_customer_id,
+          lines: [{ productId: products[0]?.upstock_product_id as string, quantity: 1 }],
+        });
+        orderId = order.id;
+        await approve(t, kiwi(), order.id);
+        const failed = await waitSettled(t, kiwi(), order.id, 100_000);
+        expect(failed.sync.state).toBe('failed');
+        expect(failed.sync.error).toMatch(/^Cin7 kept failing .* tries; retry once Cin7 is working again$/);
+      } finally {
+        await t.sandbox.admin.clearFaults();
+      }
+      await t.http.post(`${base}/orders/${orderId}/sync/retry`).set(t.as(kiwi())).expect(202);
+      expect((await waitSettled(t, kiwi(), orderId, 30_000)).sync.state).toBe('pushed');
+      expect(await ours(orderId)).toHaveLength(1);
     });
   });
 });

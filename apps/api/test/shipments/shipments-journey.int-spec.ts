@@ -75,6 +75,8 @@ describe.each([
       trackingUrl: 'https://track.example/journey',
       carrier: 'NZ Post',
     });
+    // Cin7 first delivers a webhook a minute after the event (BP L27929-27930).
+    await t.sandbox.admin.advanceTime(60_000);
     const host = await t.waitFor(
       async () => {
         const view = (await t.http.get(`/host/orders/${order.id}`).set(t.as(kiwi()))).body;

@@ -5,6 +5,7 @@ import {
   Cin7ServerError,
   Cin7ThrottledError,
   Cin7ValidationError,
+  isUncertainWriteOutcome,
 } from '../errors/cin7-error.js';
 import { errorForStatus, errorInSuccess } from './error-mapping.js';
 
@@ -53,6 +54,19 @@ describe('error mapping', () => {
     expect('error' in html && html.error).toBeInstanceOf(Cin7ServerError);
     const ok = errorInSuccess(200, 'application/json', '[{"ID":"x"}]', ctx);
     expect(ok).toEqual({ body: [{ ID: 'x' }] });
+  });
+
+  it('treats an error model with ErrorCode 500 or more inside a 200 as a server error: an uncertain write (BP L31250-31254)', () => {
+    const inside = errorInSuccess(
+      200,
+      'application/json',
+      '[{"ErrorCode":500,"Exception":"Try later"}]',
+      ctx,
+    );
+    expect('error' in inside && inside.error).toBeInstanceOf(Cin7ServerError);
+    expect('error' in inside && isUncertainWriteOutcome(inside.error)).toBe(true);
+    const lowCode = errorInSuccess(200, 'application/json', '{"ErrorCode":499,"Exception":"No"}', ctx);
+    expect('error' in lowCode && lowCode.error).toBeInstanceOf(Cin7ValidationError);
   });
 
   it('redacts secrets from Cin7 messages', () => {

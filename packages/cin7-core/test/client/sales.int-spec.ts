@@ -154,6 +154,7 @@ describe('client against the sandbox: sales and webhooks', () => {
     const since = new Date(Date.now() - 60_000);
     const headers = [newHeader(), newHeader(), newHeader()];
     for (const h of headers) await client.sales.create(h);
+    await sandbox.admin.advanceTime(5_000); // saleList lists new sales only after a lag (the sandbox's 5 s)
     const rows = [];
     for await (const page of client.sales.pages({ UpdatedSince: since, Limit: 2 })) rows.push(...page.items);
     expect(rows.length).toBeGreaterThanOrEqual(3);
@@ -206,6 +207,9 @@ describe('client against the sandbox: sales and webhooks', () => {
     expect(err).toBeInstanceOf(Cin7ConnectionError);
     expect(isUncertainWriteOutcome(err)).toBe(true);
     expect(client.callCounts()['POST sale']).toBe(before + 1);
+    // Not listed yet (the listing lag), then listed exactly once.
+    await expect(client.sales.findByExternalId(header.ExternalID)).resolves.toHaveLength(0);
+    await sandbox.admin.advanceTime(5_000);
     await expect(client.sales.findByExternalId(header.ExternalID)).resolves.toHaveLength(1);
     expect((await sandbox.admin.metrics()).duplicateExternalIds).toBe(0);
   });

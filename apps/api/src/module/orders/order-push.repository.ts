@@ -40,6 +40,7 @@ export interface PushPatch {
   customerName?: string | null;
   lastError?: string | null;
   refusalCode?: string | null;
+  totalsMismatch?: string | null;
   nextAttemptAt?: Date | null;
   sentAt?: Date | null;
 }
@@ -57,6 +58,7 @@ const COLUMNS: Record<keyof PushPatch, string> = {
   customerName: 'customer_name',
   lastError: 'last_error',
   refusalCode: 'refusal_code',
+  totalsMismatch: 'totals_mismatch',
   nextAttemptAt: 'next_attempt_at',
   sentAt: 'sent_at',
 };

@@ -6,6 +6,7 @@ import {
   type Cin7Client,
   Cin7Error,
   Cin7NotFoundError,
+  Cin7ServerError,
   Cin7ThrottledError,
   Cin7ValidationError,
   isUncertainWriteOutcome,
@@ -32,6 +33,7 @@ import { buildSale, refusalBeforeCin7 } from './sale.mapper.js';
 import { SaleDefaultsService } from './sale-defaults.service.js';
 import { applySaleHooks } from './sale-hooks.js';
 import { SaleInputs } from './sale-inputs.service.js';
+import { CENT_TOLERANCE } from './sale-money.js';
 import {
   type PushProgress,
   pushSaleOnce,
@@ -47,6 +49,11 @@ const PUSH_CONCURRENCY = 8;
 const MAX_PASSES = 8;
 /** Then: try again this much later (module clock). */
 const LONG_WAIT_MS = 5 * 60_000;
+/**
+ * Jobs (of MAX_PASSES passes each) in which Cin7 kept answering 5xx before the push ends failed: about 15 minutes
+ * of trying. The supplier is told and can retry; the stored markers make the retry look the sale up first.
+ */
+const MAX_JOBS_ON_SERVER_ERRORS = 3;
 const SWEEP_BATCH = 200;
 
 export interface OrderPushJob extends JobData {
@@ -217,6 +224,7 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
             lastError: null,
             nextAttemptAt: null,
           });
+          await this.compareAnswer(push, owner, snapshot, result, event);
           return;
         } catch (error) {
           if (error instanceof SaleNotListedYetError) {
@@ -246,6 +254,17 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
             await save({ state: 'pending', nextAttemptAt: null });
             return;
           }
+          if (
+            pass >= MAX_PASSES &&
+            error instanceof Cin7ServerError &&
+            attempt >= MAX_JOBS_ON_SERVER_ERRORS
+          ) {
+            const failedMessage = `Cin7 kept failing (${error.cin7Message}) over ${attempt * MAX_PASSES} tries; retry once Cin7 is working again`;
+            await save({ state: 'failed', lastError: failedMessage, nextAttemptAt: null });
+            await event({ type: 'failed', message: failedMessage });
+            await this.notify(push, push.orderNumber, failedMessage);
+            return;
+          }
           if (pass >= MAX_PASSES) {
             const at = new Date(this.clock.now() + LONG_WAIT_MS);
             await save({ state: 'pending', nextAttemptAt: at });
@@ -260,6 +279,40 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
       }
     } catch (error) {
       await this.fail(push, owner, attempt, error);
+    }
+  }
+
+  /**
+   * Compares the total Cin7 answered to `POST sale/order` with the total sent; when Cin7 changed the money (it
+   * applied a discount on authorisation, a rule changed), the totals heads-up is raised at once, before anyone is
+   * paid on the wrong total. The shipments feature's later checks keep it up to date.
+   */
+  private async compareAnswer(
+    push: OrderPushEntity,
+    owner: string,
+    snapshot: SentSaleSnapshot,
+    result: { orderNumber: string | null; cin7Total: number | null },
+    event: (e: Omit<NewEvent, 'attempt'>) => Promise<void>,
+  ): Promise<void> {
+    const sent = snapshot.order.Total;
+    if (result.cin7Total === null || Math.abs(result.cin7Total - sent) < CENT_TOLERANCE) return;
+    const { currency } = snapshot.totals;
+    const saleName = result.orderNumber ? `Cin7 sale ${result.orderNumber}` : 'The Cin7 sale';
+    const explanation = `${saleName} totals ${result.cin7Total.toFixed(2)} ${currency} but Upstock sent ${sent.toFixed(2)} ${currency}: Cin7 changed the money when it saved the sale (for example a discount applied on authorisation).`;
+    await this.repo.patch(push.id, owner, { totalsMismatch: explanation });
+    await event({ type: 'totals-mismatch', message: explanation, cin7OrderNumber: result.orderNumber });
+    try {
+      await this.options.ports.orders.setTotalsMismatch(push.supplierId, push.upstockOrderId, explanation);
+      await this.options.ports.notifications.notify(push.supplierId, {
+        kind: 'order-totals-mismatch',
+        title: `Order ${push.orderNumber ?? push.upstockOrderId} no longer matches Cin7`,
+        message: `${explanation} Update the order in Upstock so payment and invoicing use the right total.`,
+        orderId: push.upstockOrderId,
+      });
+    } catch (error) {
+      this.logger.warn(
+        `could not raise the totals heads-up: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

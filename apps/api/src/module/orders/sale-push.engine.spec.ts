@@ -9,7 +9,13 @@ import {
 } from '@upstock/cin7-core';
 import type { SentSaleSnapshot } from './order-push.entity.js';
 import type { NewEvent, PushPatch } from './order-push.repository.js';
-import { type PushProgress, pushSaleOnce, type SaleSeen, type SalesApi } from './sale-push.engine.js';
+import {
+  type PushProgress,
+  pushSaleOnce,
+  SaleNotListedYetError,
+  type SaleSeen,
+  type SalesApi,
+} from './sale-push.engine.js';
 
 type Fault = 'none' | 'fail-before' | 'drop-after' | 'throttle';
 interface FakeSale {
@@ -71,7 +77,7 @@ class FakeCin7 implements SalesApi {
     }
     sale.order = { Status: order.Status, Lines: order.Lines.map((l) => ({ ProductID: l.ProductID })) };
     if (fault === 'drop-after') throw lost('POST');
-    return { SaleOrderNumber: sale.number };
+    return { SaleOrderNumber: sale.number, Total: order.Total };
   }
 
   async get(id: string): Promise<SaleSeen | null> {
@@ -124,7 +130,8 @@ const snapshot: SentSaleSnapshot = {
 };
 
 /** Runs passes like the worker does (a durable store, fresh progress each pass) until one succeeds. */
-async function pushUntilDone(cin7: FakeCin7, { crashAfterSave = -1, maxPasses = 20 } = {}) {
+async function pushUntilDone(cin7: FakeCin7, { crashAfterSave = -1, maxPasses = 100 } = {}) {
+  let now = 0;
   const stored: PushProgress = {
     externalId: 'upstock-order:o1',
     snapshot,
@@ -142,7 +149,7 @@ async function pushUntilDone(cin7: FakeCin7, { crashAfterSave = -1, maxPasses = 
           { ...stored },
           {
             sales: cin7,
-            clock: { now: () => 0 },
+            clock: { now: () => now },
             event: async (e) => {
               events.push(e);
             },
@@ -156,8 +163,10 @@ async function pushUntilDone(cin7: FakeCin7, { crashAfterSave = -1, maxPasses = 
         stored,
         passes: pass,
       };
-    } catch {
-      // the worker would classify and try again; every failure here is one it tries again
+    } catch (error) {
+      // the worker would classify and try again; every failure here is one it tries again (after the wait the
+      // engine asks for while a new sale may not be listed yet)
+      if (error instanceof SaleNotListedYetError) now += error.retryInMs;
     }
   }
   throw new Error('never completed');
@@ -194,7 +203,7 @@ describe('pushSaleOnce', () => {
     const cin7 = new FakeCin7();
     const { result, events, stored } = await pushUntilDone(cin7);
     expect(cin7.calls).toEqual(['create', 'saveOrder']);
-    expect(result).toEqual({ saleId: 'sale-1', orderNumber: 'SO-00001' });
+    expect(result).toEqual({ saleId: 'sale-1', orderNumber: 'SO-00001', cin7Total: 23 });
     expect(stored.cin7SaleId).toBe('sale-1');
     expect(events.map((e) => e.type)).toEqual(['header-created', 'authorised']);
     expectOneCompleteSale(cin7);
@@ -208,10 +217,13 @@ describe('pushSaleOnce', () => {
     expectOneCompleteSale(cin7);
   });
 
-  it('creates again only after the lookup shows the failed header was not applied', async () => {
+  it('creates again only after the lookup shows, for as long as a listing may lag, that the header was not applied', async () => {
     const cin7 = new FakeCin7(once('create', 'fail-before'));
     await pushUntilDone(cin7);
-    expect(cin7.calls).toEqual(['create', 'find', 'create', 'saveOrder']);
+    const finds = cin7.calls.filter((c) => c === 'find').length;
+    // Looked up again with backoff (5, 10, 20, 30, 30, 30 s) for the whole listing grace before creating again.
+    expect(finds).toBeGreaterThanOrEqual(5);
+    expect(cin7.calls).toEqual(['create', ...Array(finds).fill('find'), 'create', 'saveOrder']);
     expectOneCompleteSale(cin7);
   });
 

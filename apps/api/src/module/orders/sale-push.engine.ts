@@ -15,6 +15,7 @@ export interface SaleSeen {
     SaleOrderNumber: string | null;
     Status: string | null;
     Lines: { ProductID: string | null }[];
+    Total?: number | null;
   } | null;
 }
 
@@ -24,7 +25,7 @@ export interface SaleSeen {
  */
 export interface SalesApi {
   create(header: Cin7SaleHeaderInput): Promise<Pick<SaleSeen, 'ID' | 'Order'>>;
-  saveOrder(order: Cin7SaleOrderInput): Promise<{ SaleOrderNumber: string | null }>;
+  saveOrder(order: Cin7SaleOrderInput): Promise<{ SaleOrderNumber: string | null; Total: number | null }>;
   get(id: string): Promise<SaleSeen | null>;
   findByExternalId(externalId: string): Promise<{ SaleID: string; OrderNumber: string | null }[]>;
 }
@@ -88,7 +89,7 @@ export class SaleNotListedYetError extends Error {
 export async function pushSaleOnce(
   p: PushProgress,
   deps: EngineDeps,
-): Promise<{ saleId: string; orderNumber: string | null }> {
+): Promise<{ saleId: string; orderNumber: string | null; cin7Total: number | null }> {
   const { sales } = deps;
   let saleId = p.cin7SaleId;
   let orderNumber = p.cin7OrderNumber;
@@ -150,13 +151,13 @@ export async function pushSaleOnce(
         message: `Cin7 already holds the lines of sale ${orderNumber ?? saleId}; nothing sent again`,
         cin7OrderNumber: orderNumber,
       });
-      return { saleId, orderNumber };
+      return { saleId, orderNumber, cin7Total: sale.Order?.Total ?? null };
     }
   }
 
   await deps.save({ linesSentAt: new Date(deps.clock.now()) });
   const body: Cin7SaleOrderInput = { SaleID: saleId, ...p.snapshot.order };
-  let saved: { SaleOrderNumber: string | null };
+  let saved: { SaleOrderNumber: string | null; Total: number | null };
   try {
     saved = await sales.saveOrder(body);
   } catch (error) {
@@ -178,7 +179,8 @@ export async function pushSaleOnce(
     } to sale ${orderNumber ?? saleId} (${authorised ? 'Authorised' : 'Draft'})`,
     cin7OrderNumber: orderNumber,
   });
-  return { saleId, orderNumber };
+  // Cin7's answer says what it made of the money (it may apply discounts on authorisation, BP L4003).
+  return { saleId, orderNumber, cin7Total: saved.Total ?? null };
 }
 
 /**

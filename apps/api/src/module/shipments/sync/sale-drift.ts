@@ -60,7 +60,8 @@ function cin7Lines(sale: Cin7Sale): Map<string, LineTotals> {
 }
 
 /**
- * Compares the Cin7 sale's order lines, additional charges and total (tax exclusive) with the Upstock order.
+ * Compares the Cin7 sale's order lines, additional charges and total (in the sale's tax convention) with the
+ * Upstock order.
  * Answers null when they match; otherwise every difference, in the order's currency.
  */
 export function findSaleDrift(order: HostOrder, sale: Cin7Sale): SaleDrift | null {
@@ -96,8 +97,11 @@ export function findSaleDrift(order: HostOrder, sale: Cin7Sale): SaleDrift | nul
     differences.push(`freight and other charges ${money(freight)} → ${money(charges)}`);
   }
 
+  // Upstock prices follow the tenant's convention (the order push sends TaxInclusive from the tax rule): a
+  // tax-inclusive sale's Total is the Upstock total, a tax-exclusive sale's TotalBeforeTax is (BP L20708).
+  const inclusive = sale.TaxCalculation?.toLowerCase() === 'inclusive';
   const linesTotal = [...theirs.values()].reduce((sum, l) => sum + l.total, 0);
-  const cin7Total = sale.Order?.TotalBeforeTax ?? linesTotal + charges;
+  const cin7Total = (inclusive ? sale.Order?.Total : sale.Order?.TotalBeforeTax) ?? linesTotal + charges;
   const totalDiffers = Math.abs(order.total - cin7Total) > MONEY_TOLERANCE;
   if (differences.length === 0 && !totalDiffers) return null;
 
@@ -105,7 +109,7 @@ export function findSaleDrift(order: HostOrder, sale: Cin7Sale): SaleDrift | nul
   const saleName = sale.Order?.SaleOrderNumber ? `Cin7 sale ${sale.Order.SaleOrderNumber}` : 'The Cin7 sale';
   const explanation =
     `${saleName} no longer matches Upstock order ${order.number}. ` +
-    `Total before tax: Upstock ${money(order.total)} ${currency}, Cin7 ${money(cin7Total)} ${currency}.` +
+    `Total ${inclusive ? 'including' : 'before'} tax: Upstock ${money(order.total)} ${currency}, Cin7 ${money(cin7Total)} ${currency}.` +
     (differences.length > 0 ? ` Differences (Upstock → Cin7): ${differences.join('; ')}.` : '');
   const key = createHash('sha256')
     .update(JSON.stringify([differences, money(order.total), money(cin7Total)]))

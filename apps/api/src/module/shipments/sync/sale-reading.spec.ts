@@ -210,6 +210,19 @@ describe('readShipment', () => {
 });
 
 describe('findSaleDrift', () => {
+  it('compares a tax-inclusive sale’s Total (tax included) with the Upstock total, not its TotalBeforeTax', () => {
+    const base = sale({ TaxCalculation: 'Inclusive' });
+    const inclusive = {
+      ...base,
+      Order: base.Order && { ...base.Order, TotalBeforeTax: 356.52, Tax: 53.48, Total: 410 },
+    };
+    expect(findSaleDrift(order, inclusive)).toBeNull();
+    const taxChanged = { ...inclusive, Order: inclusive.Order && { ...inclusive.Order, Total: 420 } };
+    expect(findSaleDrift(order, taxChanged)?.explanation).toContain(
+      'Total including tax: Upstock 410.00 NZD, Cin7 420.00 NZD.',
+    );
+  });
+
   it('finds nothing when lines, freight and total match (SKU case and 4 dp rounding aside)', () => {
     expect(findSaleDrift(order, sale({}, [line('tent', 2, 199.00001)]))).toBeNull();
   });
