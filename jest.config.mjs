@@ -35,6 +35,9 @@ const common = {
 };
 
 export default {
+  // Hooks (a test app's start and stop) take the global timeout, not a project's: on a busy machine an app start
+  // takes more than Jest's default 5 s, and a stop cut short leaves its job workers polling after the suite ended.
+  testTimeout: 60_000,
   projects: [
     {
       ...common,
@@ -56,7 +59,6 @@ export default {
       testMatch: ['<rootDir>/{packages,apps}/*/test/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/scripts/test-db/global-setup.mjs',
       globalTeardown: '<rootDir>/scripts/test-db/global-teardown.mjs',
-      testTimeout: 60_000,
     },
   ],
 };

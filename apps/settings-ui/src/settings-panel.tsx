@@ -14,6 +14,7 @@ import { ImportSection } from './imports/import-section.js';
 import { OrderActivitySection } from './orders/order-activity-section.js';
 import { PricesSection } from './prices/prices-section.js';
 import { SettingsSection } from './settings/settings-section.js';
+import { StockSection } from './stock/stock-section.js';
 import { PANEL_CSS } from './ui/panel.styles.js';
 
 /** The mount contract this remote implements (checked by the host before it renders the panel). */
@@ -72,6 +73,7 @@ const SECTIONS = [
   ['c7-import-title', 'Import'],
   ['c7-customers-title', 'Customers'],
   ['c7-prices-title', 'Prices'],
+  ['c7-stock-title', 'Stock'],
   ['c7-settings-title', 'Sales order settings'],
   ['c7-orders-title', 'Order activity'],
 ] as const;
@@ -103,6 +105,7 @@ function ConnectedSections() {
       <ImportSection />
       <CustomersSection />
       <PricesSection />
+      <StockSection />
       <SettingsSection />
       <OrderActivitySection />
     </>

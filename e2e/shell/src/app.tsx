@@ -2,14 +2,20 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { OrdersPage } from './orders-page.js';
 import { PriceListsPage } from './price-lists-page.js';
+import { ProductsPage } from './products-page.js';
 import { RemotePanel } from './remote-panel.js';
 import { moduleBaseUrl } from './shell.config.js';
 import { type DemoSupplier, fetchAs, fetchDemoSuppliers } from './suppliers.js';
 
-type Route = { page: 'settings' } | { page: 'orders'; orderId: string | null } | { page: 'price-lists' };
+type Route =
+  | { page: 'settings' }
+  | { page: 'orders'; orderId: string | null }
+  | { page: 'price-lists' }
+  | { page: 'products' };
 const SETTINGS_HASH = '#/settings/integrations/cin7-core';
 const ORDERS_HASH = '#/orders';
 const PRICE_LISTS_HASH = '#/price-lists';
+const PRODUCTS_HASH = '#/products';
 const SUPPLIER_KEY = 'upstock-demo-supplier';
 
 function routeOf(hash: string): Route {
@@ -18,6 +24,7 @@ function routeOf(hash: string): Route {
     return { page: 'orders', orderId: orderId || null };
   }
   if (hash.startsWith(PRICE_LISTS_HASH)) return { page: 'price-lists' };
+  if (hash.startsWith(PRODUCTS_HASH)) return { page: 'products' };
   return { page: 'settings' };
 }
 
@@ -50,6 +57,9 @@ export function App() {
         <nav aria-label="Main">
           <a href={ORDERS_HASH} aria-current={route.page === 'orders' ? 'page' : undefined}>
             Orders
+          </a>
+          <a href={PRODUCTS_HASH} aria-current={route.page === 'products' ? 'page' : undefined}>
+            Products
           </a>
           <a href={PRICE_LISTS_HASH} aria-current={route.page === 'price-lists' ? 'page' : undefined}>
             Price lists
@@ -86,6 +96,8 @@ export function App() {
           <p>The reference host has no demo suppliers.</p>
         ) : route.page === 'orders' ? (
           <OrdersPage key={supplier.id} supplier={supplier} orderId={route.orderId} />
+        ) : route.page === 'products' ? (
+          <ProductsPage key={supplier.id} supplier={supplier} />
         ) : route.page === 'price-lists' ? (
           <PriceListsPage key={supplier.id} supplier={supplier} />
         ) : (

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { createHostApi, type HostApi, type HostOrder } from './host-api.js';
+import { StockLabel } from './stock-label.js';
 import { type DemoSupplier, fetchAs } from './suppliers.js';
 
 const STATUS: Record<HostOrder['status'], string> = {
@@ -126,6 +127,7 @@ function NewOrderForm({ api }: { api: HostApi }) {
               </option>
             ))}
           </select>
+          <StockLabel product={products.data?.find((p) => p.id === productId)} />
         </label>
         <label>
           Quantity
@@ -219,13 +221,14 @@ function OrderDetail({ api, orderId }: { api: HostApi; orderId: string }) {
           Totals differ from Cin7: {o.totalsMismatch}
         </p>
       ) : null}
-      {o.status === 'draft' ? <EditOrder api={api} order={o} /> : <OrderLines order={o} />}
+      {o.status === 'draft' ? <EditOrder api={api} order={o} /> : <OrderLines api={api} order={o} />}
       <Comments api={api} order={o} />
     </section>
   );
 }
 
-function OrderLines({ order }: { order: HostOrder }) {
+function OrderLines({ api, order }: { api: HostApi; order: HostOrder }) {
+  const products = useQuery({ queryKey: ['host', 'products'], queryFn: api.products });
   return (
     <div className="shell-table-wrap">
       <table className="shell-table" aria-label="Lines">
@@ -241,7 +244,9 @@ function OrderLines({ order }: { order: HostOrder }) {
           {order.lines.map((l) => (
             <tr key={l.productId}>
               <td>{l.sku}</td>
-              <td>{l.name}</td>
+              <td>
+                {l.name} <StockLabel product={products.data?.find((p) => p.id === l.productId)} />
+              </td>
               <td>{l.quantity}</td>
               <td>{money(order.currency, l.unitPrice)}</td>
             </tr>

@@ -35,9 +35,15 @@ export {
 } from './http/retry-policy.js';
 export type * from './inputs/sale.inputs.js';
 export { CIN7_MAX_LIMIT, type Cin7Page, type PageOptions } from './pagination/paginate.js';
+export type { AvailabilityQuery } from './resources/availability.resource.js';
 export type { CustomerQuery } from './resources/customers.resource.js';
 export type { ProductQuery } from './resources/products.resource.js';
 export type { SaleListQuery } from './resources/sales.resource.js';
+export {
+  availabilityWebhookSchema,
+  type Cin7AvailabilityRow,
+  type Cin7AvailabilityWebhookRow,
+} from './schemas/availability.schema.js';
 export type {
   Cin7Customer,
   Cin7CustomerAddress,

@@ -39,6 +39,30 @@ export interface SaleLineEdit {
   discount?: number;
 }
 
+/** A row as `ref/productavailability` renders it (Cin7 wire shape). */
+export type AvailabilityRow = Record<string, unknown> & {
+  ID: string;
+  SKU: string;
+  Location: string;
+  Bin: string | null;
+  Batch: string | null;
+  OnHand: number;
+  Allocated: number;
+  Available: number;
+  OnOrder: number;
+  NextDeliveryDate: string | null;
+};
+
+/** A stock movement through the admin API: the product by SKU or id, the default location unless given. */
+export interface StockChangeInput {
+  sku?: string;
+  productId?: string;
+  quantity: number;
+  location?: string;
+  bin?: string;
+  batch?: string;
+}
+
 /** A sale as `GET /sale?ID=` renders it (Cin7 wire shape). */
 export type SandboxSale = Record<string, unknown> & { ID: string; Status: string };
 
@@ -181,6 +205,25 @@ export class SandboxAdmin {
 
   setCustomerDiscount(account: AccountRef, customerId: string, discount: number): Promise<unknown> {
     return this.call('POST', `accounts/${account}/customers/${customerId}/discount`, { discount });
+  }
+
+  /** Availability rows of one product (by SKU), or of the whole account, as `ref/productavailability` renders them. */
+  async stockRows(account: AccountRef, sku?: string): Promise<AvailabilityRow[]> {
+    const query = sku ? `?sku=${encodeURIComponent(sku)}` : '';
+    return (await this.call<{ rows: AvailabilityRow[] }>('GET', `accounts/${account}/stock${query}`)).rows;
+  }
+
+  /** A purchase arrives: `OnHand` up (default location unless given); emits Stock/AvailableStockLevelChanged. */
+  receiveStock(account: AccountRef, change: StockChangeInput): Promise<AvailabilityRow> {
+    return this.call('POST', `accounts/${account}/stock/receive`, change);
+  }
+
+  /** A purchase is ordered: `OnOrder` up and `NextDeliveryDate` set; emits Stock/AvailableStockLevelChanged. */
+  orderStock(
+    account: AccountRef,
+    change: StockChangeInput & { nextDeliveryDate: string },
+  ): Promise<AvailabilityRow> {
+    return this.call('POST', `accounts/${account}/stock/order`, change);
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { adminSaleRoutes } from './admin-sales.handler.js';
+import { adminStockRoutes } from './admin-stock.handler.js';
 import { sendJson } from './http-kit.js';
 import { applyConfigPatch, type SandboxConfigPatch } from './sandbox-config.js';
 import type { SandboxEngine } from './sandbox-engine.js';
@@ -54,7 +55,7 @@ export async function handleAdmin(
     body,
   };
   try {
-    for (const route of [coreRoutes, adminSaleRoutes]) {
+    for (const route of [coreRoutes, adminSaleRoutes, adminStockRoutes]) {
       const result = route(req);
       if (result !== undefined) {
         sendJson(res, 200, result);

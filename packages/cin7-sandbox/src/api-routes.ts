@@ -27,6 +27,7 @@ import {
   putShip,
   saveSaleOrder,
 } from './sale.handler.js';
+import { getProductAvailability } from './stock.handler.js';
 import { deleteWebhook, getWebhooks, postWebhook, putWebhook } from './webhook.handler.js';
 
 /** One Cin7 endpoint: its canonical spelling (used in metrics) and a handler per HTTP method. */
@@ -46,6 +47,7 @@ const routes: ApiRoute[] = [
   { name: 'ref/location', methods: { GET: getLocations } },
   { name: 'ref/carrier', methods: { GET: getCarriers } },
   { name: 'ref/paymentterm', methods: { GET: getPaymentTerms } },
+  { name: 'ref/productavailability', methods: { GET: getProductAvailability } },
   { name: 'reference/discount', methods: { GET: getDiscountRules } },
   { name: 'reference/deals', methods: { GET: getDeals } },
   { name: 'sale', methods: { GET: getSale, POST: postSale, PUT: putSale, DELETE: deleteSale } },

@@ -8,11 +8,13 @@ import type { SeedName } from './seed.js';
 export type {
   AccountRef,
   AccountSummary,
+  AvailabilityRow,
   ClockView,
   SaleLineEdit,
   SandboxConfigView,
   SandboxSale,
   ShipOptions,
+  StockChangeInput,
 } from './admin.client.js';
 export { SandboxAdmin } from './admin.client.js';
 export {
@@ -27,6 +29,7 @@ export { NZ_TAX, type TaxSetting, withMoney } from './money-kit.js';
 export type { SandboxConfig, SandboxConfigPatch } from './sandbox-config.js';
 export type { SeedName } from './seed.js';
 export { SEED_SIZES } from './seed-generated.js';
+export { STOCK_WEBHOOK_TYPE } from './stock.model.js';
 export {
   type DeliveryAttempt,
   WEBHOOK_FIRST_ATTEMPT_MINUTES,

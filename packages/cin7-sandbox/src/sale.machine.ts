@@ -2,6 +2,7 @@ import { Cin7HttpError, sameId } from './http-kit.js';
 import { deriveStatus, isBackordered } from './sale.render.js';
 import { orderTotals, rowTax } from './sale-money.js';
 import type { SandboxEngine } from './sandbox-engine.js';
+import { allocateStock, emitStockChanged, releaseStock, shipStock } from './stock.model.js';
 import type {
   AccountState,
   FulfilmentLineRecord,
@@ -47,24 +48,37 @@ function assertNotVoided(sale: SaleRecord): void {
   if (sale.voided) throw new Cin7HttpError(400, `Sale ${sale.order.SaleOrderNumber} is voided.`);
 }
 
-/** Applies stock: lines asking for more than is available are silently backordered (reference §5.3). */
-function allocate(state: AccountState, lines: SaleLineRecord[]): void {
-  for (const line of lines) {
+/**
+ * Allocates stock in the sale's location: lines asking for more than is available are silently backordered
+ * (reference §5.3). Answers the products whose availability changed.
+ */
+function allocate(state: AccountState, sale: SaleRecord): string[] {
+  const changed: string[] = [];
+  for (const line of sale.order.Lines) {
     const product = state.productsById.get(line.ProductID);
     if (!product || product.Type === 'Service') continue;
-    const taken = Math.min(product.available, line.Quantity);
-    product.available = round4(product.available - taken);
+    const taken = allocateStock(state, product.ID, sale.Location, line.Quantity);
     line.BackorderQuantity = round4(line.Quantity - taken);
+    if (taken > 0) changed.push(product.ID);
   }
+  return changed;
 }
 
-function release(state: AccountState, lines: SaleLineRecord[]): void {
-  for (const line of lines) {
+/** Gives back what the order had allocated (void, undo); answers the products whose availability changed. */
+function release(state: AccountState, sale: SaleRecord): string[] {
+  const changed: string[] = [];
+  // Goods already shipped are gone: nothing of theirs is still allocated.
+  if (sale.fulfilments.some((f) => f.ship.Status === 'AUTHORISED')) return changed;
+  for (const line of sale.order.Lines) {
     const product = state.productsById.get(line.ProductID);
-    if (product && product.Type !== 'Service')
-      product.available = round4(product.available + line.Quantity - line.BackorderQuantity);
+    const allocated = round4(line.Quantity - line.BackorderQuantity);
+    if (product && product.Type !== 'Service' && allocated > 0) {
+      releaseStock(state, product.ID, sale.Location, allocated);
+      changed.push(product.ID);
+    }
     line.BackorderQuantity = 0;
   }
+  return changed;
 }
 
 function newTask(engine: SandboxEngine, number: number): FulfilmentRecord {
@@ -108,7 +122,7 @@ export function saveOrder(
   if (input.status !== 'AUTHORISED') return;
 
   applyAutomaticDiscounts(state, sale);
-  allocate(state, sale.order.Lines);
+  emitStockChanged(engine, state, allocate(state, sale));
   sale.fulfilments = [newTask(engine, 1)];
   emitSaleEvent(engine, state, sale, 'Sale/OrderAuthorised');
   if (isBackordered(sale)) {
@@ -234,6 +248,8 @@ export function ship(
     Lines: lines.map((l) => ({ ...l, ID: engine.newId() })),
   };
   touch(engine, sale);
+  // A whole shipment authorised takes the goods out of stock (a partial one is the sandbox's blind spot).
+  if (input.status === 'AUTHORISED') emitStockChanged(engine, state, shipOut(state, sale));
   if (input.status !== 'DRAFT')
     afterShipmentChange(engine, state, sale, task, before, input.status === 'AUTHORISED');
 }
@@ -255,6 +271,19 @@ export function updateTracking(
   });
   touch(engine, sale);
   afterShipmentChange(engine, state, sale, task, before, false);
+}
+
+/** The order's allocated quantities leave the sale's location; answers the products whose stock changed. */
+function shipOut(state: AccountState, sale: SaleRecord): string[] {
+  const changed: string[] = [];
+  for (const line of sale.order.Lines) {
+    const product = state.productsById.get(line.ProductID);
+    const allocated = round4(line.Quantity - line.BackorderQuantity);
+    if (!product || product.Type === 'Service' || allocated <= 0) continue;
+    shipStock(state, product.ID, sale.Location, allocated);
+    changed.push(product.ID);
+  }
+  return changed;
 }
 
 function trackingKey(task: FulfilmentRecord): string {
@@ -322,7 +351,7 @@ export function voidOrUndo(
 ): void {
   assertNotVoided(sale);
   if (voidIt) {
-    if (sale.order.Status === 'AUTHORISED') release(state, sale.order.Lines);
+    if (sale.order.Status === 'AUTHORISED') emitStockChanged(engine, state, release(state, sale));
     sale.voided = true;
     if (sale.order.Status !== 'NOT AVAILABLE') sale.order.Status = 'VOIDED';
     touch(engine, sale);
@@ -335,7 +364,7 @@ export function voidOrUndo(
     task.pack = { Status: 'NOT AVAILABLE', Lines: [] };
     task.ship = { Status: 'NOT AVAILABLE', RequireBy: null, ShippingNotes: '', Lines: [] };
   } else if (sale.order.Status === 'AUTHORISED') {
-    release(state, sale.order.Lines);
+    emitStockChanged(engine, state, release(state, sale));
     sale.order.Status = 'DRAFT';
     sale.fulfilments = [];
   } else {

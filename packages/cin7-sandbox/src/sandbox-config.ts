@@ -36,6 +36,11 @@ export interface SandboxConfig {
   validateLineTotals: boolean;
   /** Allowed difference for the line Total check. Default 0.01. */
   lineTotalTolerance: number;
+  /**
+   * Rows at most in one `Stock/AvailableStockLevelChanged` payload; a product with more is cut, its `MaxRows`
+   * telling the full count. Cin7 documents no cap; default 100 (the sandbox's reading), 1 in tests of the cut.
+   */
+  stockWebhookRowCap: number;
 }
 
 export type SandboxConfigPatch = {
@@ -46,6 +51,7 @@ export type SandboxConfigPatch = {
   saleListLagMs?: number;
   validateLineTotals?: boolean;
   lineTotalTolerance?: number;
+  stockWebhookRowCap?: number;
   /** Simulated seconds per real second (0 freezes the clock). */
   timeScale?: number;
 };
@@ -59,6 +65,7 @@ export function defaultConfig(): SandboxConfig {
     saleListSinceInclusive: false,
     validateLineTotals: true,
     lineTotalTolerance: 0.01,
+    stockWebhookRowCap: 100,
   };
 }
 
@@ -71,4 +78,5 @@ export function applyConfigPatch(config: SandboxConfig, patch: SandboxConfigPatc
   if (patch.saleListLagMs !== undefined) config.saleListLagMs = patch.saleListLagMs;
   if (patch.validateLineTotals !== undefined) config.validateLineTotals = patch.validateLineTotals;
   if (patch.lineTotalTolerance !== undefined) config.lineTotalTolerance = patch.lineTotalTolerance;
+  if (patch.stockWebhookRowCap !== undefined) config.stockWebhookRowCap = patch.stockWebhookRowCap;
 }

@@ -1,4 +1,5 @@
 import { stableGuid } from './prng.js';
+import { seedStock } from './stock.model.js';
 import type {
   AccountState,
   AddressRecord,
@@ -97,7 +98,6 @@ export interface ProductSpec {
   deprecated?: boolean;
   description?: string;
   discountRule?: string | null;
-  available?: number;
   /** Extra, non-default attachments (a care sheet) besides the default image. */
   withCareSheet?: boolean;
   noImage?: boolean;
@@ -154,7 +154,6 @@ export function buildProduct(spec: ProductSpec): ProductRecord {
     DefaultLocation: 'Main Warehouse',
     attachments,
     lastModified: spec.lastModified,
-    available: type === 'Service' ? Number.POSITIVE_INFINITY : (spec.available ?? 100),
   };
 }
 
@@ -163,7 +162,9 @@ export function addCustomer(state: AccountState, customer: CustomerRecord): void
   state.customersById.set(customer.ID, customer);
 }
 
-export function addProduct(state: AccountState, product: ProductRecord): void {
+/** Adds a product with its stock rows (see seedStock: `onHand` in the default location, null = never stocked). */
+export function addProduct(state: AccountState, product: ProductRecord, onHand: number | null = 100): void {
   state.products.push(product);
   state.productsById.set(product.ID, product);
+  seedStock(state, product, state.products.length - 1, onHand);
 }

@@ -221,13 +221,13 @@ function seedDemoNz(): AccountState {
         type: p.type,
         deprecated: p.deprecated,
         discountRule: p.rule ?? null,
-        available: p.available,
         withCareSheet: p.care,
         noImage: p.noImage,
         hue: (i * 37) % 360,
         description: `<p><strong>${p.name}</strong> from the Harbour Gear range.</p><ul><li>Built for NZ conditions</li><li>2-year warranty</li></ul>`,
         lastModified: at(i),
       }),
+      p.available,
     );
   });
 

@@ -103,28 +103,28 @@ function fill(state: AccountState, key: string, size: { products: number; custom
   for (let i = 0; i < size.products; i++) {
     const name = `${pick(ADJECTIVES)} ${pick(NOUNS)} ${pad(i + 1)}`;
     const isService = i % 20 === 19;
-    addProduct(
-      state,
-      buildProduct({
-        key: `${key}/product/${i}`,
-        // The first service product is the freight item integrations send as an additional charge.
-        sku: i === 19 ? 'FREIGHT' : isService ? `SVC-${pad(i + 1)}` : `SKU-${pad(i + 1)}`,
-        name: i === 19 ? 'Freight' : name,
-        category: isService ? 'Services' : pick(CATEGORIES),
-        brand: pick(BRANDS),
-        tier1: Math.round((5 + rnd() * 495) * 100) / 100,
-        type: isService ? 'Service' : 'Stock',
-        // The freight service product stays active: a deprecated one could not be charged (BP L30711).
-        deprecated: i % 10 === 9 && i !== 19,
-        discountRule: i % 50 === 0 ? 'Volume 5%' : null,
-        available: Math.floor(rnd() * 200),
-        withCareSheet: i % 7 === 0,
-        noImage: isService,
-        hue: (i * 47) % 360,
-        description: `<p>${name}</p><p>Generated product <em>#${i + 1}</em>.</p>`,
-        lastModified: SEED_EPOCH + i * 1000,
-      }),
-    );
+    const product = buildProduct({
+      key: `${key}/product/${i}`,
+      // The first service product is the freight item integrations send as an additional charge.
+      sku: i === 19 ? 'FREIGHT' : isService ? `SVC-${pad(i + 1)}` : `SKU-${pad(i + 1)}`,
+      name: i === 19 ? 'Freight' : name,
+      category: isService ? 'Services' : pick(CATEGORIES),
+      brand: pick(BRANDS),
+      tier1: Math.round((5 + rnd() * 495) * 100) / 100,
+      type: isService ? 'Service' : 'Stock',
+      // The freight service product stays active: a deprecated one could not be charged (BP L30711).
+      deprecated: i % 10 === 9 && i !== 19,
+      discountRule: i % 50 === 0 ? 'Volume 5%' : null,
+      withCareSheet: i % 7 === 0,
+      noImage: isService,
+      hue: (i * 47) % 360,
+      description: `<p>${name}</p><p>Generated product <em>#${i + 1}</em>.</p>`,
+      lastModified: SEED_EPOCH + i * 1000,
+    });
+    // Drawn after the product's own fields, where the seed always drew it, so every other value stays the same.
+    const onHand = Math.floor(rnd() * 200);
+    // Every 13th product was never stocked: it has no availability rows at all.
+    addProduct(state, product, i % 13 === 12 ? null : onHand);
   }
 
   const country = countryOf(state.account);

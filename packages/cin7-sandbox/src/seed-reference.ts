@@ -191,6 +191,7 @@ export function createAccountState(account: DemoAccount, key: string): AccountSt
     customersById: new Map(),
     products: [],
     productsById: new Map(),
+    stock: [],
     customPrices: [],
     discountRules: [],
     deals: [],

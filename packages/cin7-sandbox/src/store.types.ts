@@ -130,8 +130,23 @@ export interface ProductRecord {
   DefaultLocation: string;
   attachments: AttachmentRecord[];
   lastModified: number;
-  /** Simple stock model: quantity available to sell (Service products are never short). */
-  available: number;
+}
+
+/**
+ * One row of `ref/productavailability` (BP L6121-6139): stock of a product in one location, bin and batch.
+ * `Available` is derived (OnHand - Allocated); Service products have no rows (Cin7 does not track them).
+ */
+export interface StockRowRecord {
+  ProductID: string;
+  Location: string;
+  Bin: string | null;
+  Batch: string | null;
+  ExpiryDate: number | null;
+  OnHand: number;
+  Allocated: number;
+  OnOrder: number;
+  InTransit: number;
+  NextDeliveryDate: number | null;
 }
 
 export interface CustomPriceRecord {
@@ -339,6 +354,8 @@ export interface AccountState {
   customersById: Map<string, CustomerRecord>;
   products: ProductRecord[];
   productsById: Map<string, ProductRecord>;
+  /** Availability rows in a stable order (`ref/productavailability` pages through them). */
+  stock: StockRowRecord[];
   customPrices: CustomPriceRecord[];
   discountRules: DiscountRuleRecord[];
   deals: DealRecord[];

@@ -24,7 +24,8 @@ export interface WebhookDelivery {
   webhookId: string;
   type: string;
   url: string;
-  payload: Record<string, unknown>;
+  /** An object with `EventType` added, or a bare array (`Stock/AvailableStockLevelChanged`, BP L28465). */
+  payload: Record<string, unknown> | unknown[];
   attempts: DeliveryAttempt[];
   state: 'pending' | 'delivered' | 'failed';
   /** When the next attempt is due (simulated, Cin7 timestamp format), null when finished. */
@@ -53,7 +54,7 @@ export class WebhookDispatcher {
   }
 
   /** Queues one delivery per active registration of `type` in the account. */
-  emit(state: AccountState, type: string, payload: Record<string, unknown>): void {
+  emit(state: AccountState, type: string, payload: Record<string, unknown> | unknown[]): void {
     if (!this.engine.config.webhooks.enabled) return;
     const firstAt = this.engine.config.webhooks.immediateFirstAttempt
       ? this.engine.now()
@@ -66,7 +67,7 @@ export class WebhookDispatcher {
         webhookId: hook.ID,
         type: hook.Type,
         url: hook.ExternalURL,
-        payload: { ...payload, EventType: hook.Type },
+        payload: Array.isArray(payload) ? payload : { ...payload, EventType: hook.Type },
         attempts: [],
         state: 'pending',
         nextAttemptAt: formatTimestamp(firstAt),

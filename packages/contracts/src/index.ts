@@ -14,3 +14,4 @@ export * from './reference.schema.js';
 export * from './reference-host.schema.js';
 export * from './settings.schema.js';
 export * from './shipments.schema.js';
+export * from './stock.schema.js';

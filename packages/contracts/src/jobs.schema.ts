@@ -9,6 +9,7 @@ export const jobKindSchema = z.enum([
   'shipment-event',
   'reference-refresh',
   'webhook-registration',
+  'stock-sync',
 ]);
 export type JobKind = z.infer<typeof jobKindSchema>;
 

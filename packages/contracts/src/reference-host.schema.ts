@@ -78,6 +78,12 @@ export const referenceHostProductSchema = z.object({
   sku: z.string(),
   name: z.string(),
   basePrice: z.number(),
+  // Stock from Cin7 (issue 16): null until the supplier turns stock sync on; `available` null when only in/out of
+  // stock is shown.
+  available: z.number().nullable().optional(),
+  inStock: z.boolean().nullable().optional(),
+  onOrder: z.number().nullable().optional(),
+  nextDeliveryDate: z.string().nullable().optional(),
 });
 export type ReferenceHostProduct = z.infer<typeof referenceHostProductSchema>;
 

@@ -11,7 +11,9 @@ const dataSource = await new DataSource({ type: 'postgres', url: config.database
 try {
   const cipher = new CredentialCipher(config.encryption);
   const changed = await reencryptCredentials(dataSource, cipher);
-  console.log(`Re-encrypted ${changed} connection(s) with key "${cipher.currentKeyId}".`);
+  console.log(
+    `Re-encrypted ${changed} stored credential row(s) (connections and retired keys) with key "${cipher.currentKeyId}".`,
+  );
 } finally {
   await dataSource.destroy();
 }

@@ -5,6 +5,7 @@ import type { Cin7CoreHostPorts } from '../module/index.js';
 import { HOST_ENTITIES, HostSupplierEntity } from './entities/host.entities.js';
 import { HOST_OPTIONS, type HostOptions } from './host.options.js';
 import { HostCustomersPort } from './ports/host-customers.port.js';
+import { HostInventoryPort } from './ports/host-inventory.port.js';
 import { HostNotificationsPort } from './ports/host-notifications.port.js';
 import { HostOrdersPort } from './ports/host-orders.port.js';
 import { HostPriceListsPort } from './ports/host-price-lists.port.js';
@@ -25,6 +26,7 @@ const HOST_PORT_PROVIDERS = [
   HostPriceListsPort,
   HostOrdersPort,
   HostNotificationsPort,
+  HostInventoryPort,
   HostServiceCalls,
 ];
 
@@ -40,8 +42,18 @@ const hostPorts = {
     priceLists: HostPriceListsPort,
     orders: HostOrdersPort,
     notifications: HostNotificationsPort,
+    inventory: HostInventoryPort,
     hostCalls: HostServiceCalls,
-  ): Cin7CoreHostPorts => ({ tenant, customers, products, priceLists, orders, notifications, hostCalls }),
+  ): Cin7CoreHostPorts => ({
+    tenant,
+    customers,
+    products,
+    priceLists,
+    orders,
+    notifications,
+    inventory,
+    hostCalls,
+  }),
 };
 
 /**

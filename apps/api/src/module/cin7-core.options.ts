@@ -3,6 +3,7 @@ import type { Cin7CoreExtensions } from './extensions/extensions.js';
 import type {
   CustomersPort,
   HostCallsPort,
+  InventoryPort,
   NotificationsPort,
   OrdersPort,
   PriceListsPort,
@@ -17,6 +18,8 @@ export interface Cin7CoreHostPorts {
   priceLists: PriceListsPort;
   orders: OrdersPort;
   notifications: NotificationsPort;
+  /** Stock availability into products. Optional: without it the stock feature cannot be turned on. */
+  inventory?: InventoryPort;
   /** Auth of host-to-host calls (the approval route). Optional: without it that route refuses every caller. */
   hostCalls?: HostCallsPort;
 }
@@ -59,10 +62,27 @@ export interface Cin7CoreModuleOptions {
   jobExpireSeconds?: number;
   /** A job whose worker stopped refreshing it for this long (a dead or frozen replica) is retried. Default: 30. */
   jobHeartbeatSeconds?: number;
+  /** How long the module keeps what no longer serves anyone; see docs/architecture.md, "Retention". */
+  retention?: RetentionOptions;
   /** How long a run's attempt holds it without renewing (a retry waits that long for a frozen one). Default: 60. */
   runLeaseSeconds?: number;
   /** How often the queue looks for expired jobs, in seconds. Default: 30. */
   jobMaintenanceIntervalSeconds?: number;
+}
+
+export interface RetentionOptions {
+  /** Finished runs (GET /jobs), except the latest of each kind per supplier. Default 30. */
+  runsDays?: number;
+  /** Order push timelines. Default 90. */
+  pushEventsDays?: number;
+  /** Shipment state of sales shipped or voided this long ago. Default 90. */
+  shipmentStatesDays?: number;
+  /** The call budget's log (it needs a minute). Default 1. */
+  callLogHours?: number;
+  /** Retired credentials, whether or not their clean-up job ran. Default 60. */
+  retiredCredentialsMinutes?: number;
+  /** How often a replica prunes. Default 15 minutes. */
+  intervalMs?: number;
 }
 
 export interface Cin7CoreModuleExtras {

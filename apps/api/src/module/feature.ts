@@ -1,7 +1,7 @@
 import type { Provider, Type } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
 
-export type FeatureName = 'catalog' | 'prices' | 'orders' | 'shipments';
+export type FeatureName = 'catalog' | 'prices' | 'orders' | 'shipments' | 'stock';
 
 /**
  * What a feature folder contributes to the module. Each becomes a Nest module of its own (features.ts) that sees the

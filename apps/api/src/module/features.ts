@@ -6,9 +6,16 @@ import { Cin7FoundationModule } from './foundation.module.js';
 import { ordersFeature } from './orders/orders.feature.js';
 import { pricesFeature } from './prices/prices.feature.js';
 import { shipmentsFeature } from './shipments/shipments.feature.js';
+import { stockFeature } from './stock/stock.feature.js';
 
 /** In dependency order: a feature comes after the features it uses. */
-export const FEATURES: FeatureParts[] = [catalogFeature, pricesFeature, ordersFeature, shipmentsFeature];
+export const FEATURES: FeatureParts[] = [
+  catalogFeature,
+  pricesFeature,
+  ordersFeature,
+  shipmentsFeature,
+  stockFeature,
+];
 
 /** One Nest module per feature, with explicit imports and exports (named `CatalogModule`, `PricesModule`...). */
 export const FEATURE_MODULES: Record<FeatureName, Type> = {} as Record<FeatureName, Type>;

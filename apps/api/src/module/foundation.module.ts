@@ -18,6 +18,7 @@ import { CallBudgetStateEntity } from './work/call-budget-state.entity.js';
 import { CallLogEntity } from './work/call-log.entity.js';
 import { JobQueue } from './work/job-queue.service.js';
 import { JobsController } from './work/jobs.controller.js';
+import { Retention } from './work/retention.service.js';
 import { ScheduledSyncStateEntity } from './work/scheduled-sync-state.entity.js';
 import { ScheduledSyncs } from './work/scheduled-syncs.service.js';
 import { SyncRunEntity } from './work/sync-run.entity.js';
@@ -59,6 +60,7 @@ const forFeature = TypeOrmModule.forFeature(FOUNDATION_ENTITIES);
     JobQueue,
     SyncRuns,
     ScheduledSyncs,
+    Retention,
   ],
   exports: [
     forFeature,

@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { HOST_ENTITIES } from '../host/entities/host.entities.js';
 import { ReferenceHost1764230000000 } from '../host/entities/host.migration.js';
+import { ReferenceHostAvailability1765160001000 } from '../host/entities/host-availability.migration.js';
 import { ReferenceHostShipment1764230001000 } from '../host/entities/host-shipment.migration.js';
 import { HOST_PORTS, HostModule } from '../host/host.module.js';
 import { HostApiModule } from '../host/host-api.module.js';
@@ -55,6 +56,7 @@ export class AppModule {
           migrations: [
             ReferenceHost1764230000000,
             ReferenceHostShipment1764230001000,
+            ReferenceHostAvailability1765160001000,
             ...CIN7_CORE_MIGRATIONS,
           ],
           migrationsRun: true,

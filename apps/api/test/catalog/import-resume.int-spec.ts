@@ -155,10 +155,14 @@ describe('an import whose job expires while it works (a slow Cin7, a busy replic
 
     const history: { state: string; attempt: number; error: string | null; pages: number }[] =
       await t.dataSource.query('SELECT state, attempt, error, pages FROM run_history ORDER BY at');
-    // The first attempt checkpointed page 1, then, past its time with page 2 in hand, stopped without writing it.
+    // The first attempt checkpointed page 1, then, past its time with page 2 in hand, stopped without writing it:
+    // paused with the reason, or (on a machine busy enough to let its lease lapse) fenced out by the retry.
     const first = history.filter((h) => h.attempt === 0);
     expect(Math.max(...first.map((h) => h.pages))).toBe(1);
-    expect(first.at(-1)).toMatchObject({ state: 'paused', error: expect.stringMatching(/time ran out/) });
+    expect(first.some((h) => h.state === 'succeeded')).toBe(false);
+    const last = first.at(-1);
+    if (last?.state === 'paused') expect(last.error).toMatch(/time ran out/);
+    else expect(last?.state).toBe('running');
     // A later attempt finished it.
     expect(history.at(-1)).toMatchObject({ state: 'succeeded', pages: 2 });
     expect(history.at(-1)?.attempt).toBeGreaterThanOrEqual(1);

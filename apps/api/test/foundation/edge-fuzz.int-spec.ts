@@ -204,7 +204,7 @@ describe('edge fuzz: no request shape answers 500', () => {
     sent++;
     if (res.status >= 500 && res.status !== 502 && res.status !== 503) {
       failures.push(
-        `${route.method.toUpperCase()} ${url.slice(0, 160)} → ${res.status} ${res.text.slice(0, 200)}`,
+        `${route.method.toUpperCase()} ${url.slice(0, 160)} ${what.slice(0, 300)} → ${res.status} ${res.text.slice(0, 200)}`,
       );
     }
   }

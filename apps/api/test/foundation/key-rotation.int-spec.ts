@@ -48,4 +48,22 @@ describe('encryption key rotation', () => {
     ).toBe(200);
     await right.close();
   });
+
+  it('re-encrypts retired credentials waiting for their clean-up too', async () => {
+    const k1Only = new CredentialCipher({ currentKeyId: 'k1', keys: { k1 } });
+    await t.dataSource.query(
+      `INSERT INTO cin7_retired_credentials
+         (connection_id, supplier_id, account_id, api_key_encrypted, webhook_secret_encrypted, retired_at)
+       VALUES (gen_random_uuid(), 'retired', 'acc', $1, $2, now())`,
+      [k1Only.encrypt('old-api-key'), k1Only.encrypt('old-secret')],
+    );
+    const rotated = new CredentialCipher({ currentKeyId: 'k2', keys: { k1, k2 } });
+    expect(await reencryptCredentials(t.dataSource, rotated)).toBe(1);
+    const [retired] = await t.dataSource.query(
+      `SELECT api_key_encrypted, webhook_secret_encrypted FROM cin7_retired_credentials WHERE supplier_id = 'retired'`,
+    );
+    expect(retired.api_key_encrypted).toMatch(/^v1\.k2\./);
+    expect(rotated.decrypt(retired.api_key_encrypted)).toBe('old-api-key');
+    expect(rotated.decrypt(retired.webhook_secret_encrypted)).toBe('old-secret');
+  });
 });

@@ -132,7 +132,8 @@ describe('mounting Cin7CoreModule in a minimal host (forRootAsync)', () => {
       (c) => !(Reflect.getMetadata('__guards__', c) ?? []).includes(InputEdgeGuard),
     );
     expect(unchecked.map((c) => (c as { name: string }).name)).toEqual([]);
-    expect(controllers.filter(isCin7WebhookController)).toHaveLength(1);
+    // Shipment events and stock levels: the two routes Cin7 calls.
+    expect(controllers.filter(isCin7WebhookController)).toHaveLength(2);
   });
 
   it("creates the module's tables through its migrations", async () => {
@@ -175,4 +176,9 @@ describe('mounting Cin7CoreModule in a minimal host (forRootAsync)', () => {
 });
 
 /** Each named once; the tick only enqueues (the work itself is claimed in Postgres by one replica). */
-const EXPECTED_INTERVALS = ['cin7-core:price-sync', 'cin7-core:reference-refresh', 'cin7-core:shipments'];
+const EXPECTED_INTERVALS = [
+  'cin7-core:price-sync',
+  'cin7-core:reference-refresh',
+  'cin7-core:shipments',
+  'cin7-core:stock-sync',
+];

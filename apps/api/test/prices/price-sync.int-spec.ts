@@ -318,6 +318,27 @@ describe('price sync (small seed, against the sandbox)', () => {
     expect(job).not.toBeNull();
     expect((await t.waitForJob(kiwi(), job?.id as string)).state).toBe('succeeded');
   });
+
+  it('the scheduler moves the next sync at once when the supplier shortens the interval', async () => {
+    const scheduler = t.app.get(PriceSyncScheduler);
+    await t.dataSource.query(
+      `UPDATE cin7_price_sync_state SET next_due_at = now() + interval '50 minutes' WHERE supplier_id = $1`,
+      [kiwi().id],
+    );
+    expect(await scheduler.tick()).toEqual([]);
+    const current = (await t.http.get(`${base}/settings`).set(t.as(kiwi()))).body;
+    await t.http
+      .put(`${base}/settings`)
+      .set(t.as(kiwi()))
+      .send({ ...current, priceSyncIntervalMinutes: 15 })
+      .expect(200);
+    expect(await scheduler.tick()).toEqual([kiwi().id]);
+    const [row] = await t.dataSource.query(
+      `SELECT next_due_at <= now() + interval '15 minutes 5 seconds' AS soon FROM cin7_price_sync_state WHERE supplier_id = $1`,
+      [kiwi().id],
+    );
+    expect(row.soon).toBe(true);
+  });
 });
 
 describe('price sync: an interrupted run resumes from its checkpoint', () => {

@@ -4,6 +4,7 @@ import { ShipmentPoll } from '../../src/module/shipments/sync/shipment-poll.serv
 import { ShipmentScheduler } from '../../src/module/shipments/sync/shipment-scheduler.service.js';
 import { WebhookRegistrations } from '../../src/module/shipments/webhooks/webhook-registrations.service.js';
 import { WEBHOOK_SECRET_HEADER } from '../../src/module/shipments/webhooks/webhook-secret.js';
+import { scaledClock } from '../../src/module/work/clock.js';
 import { createTestApp, type TestApp, type TestSupplier } from '../support/test-app.js';
 import { type PushedOrder, PushedOrders } from './pushed-orders.fixture.js';
 
@@ -301,7 +302,14 @@ describe('shipments come back from Cin7', () => {
       { what: 'totals mismatch flagged' },
     );
     expect(view.totalsMismatch).toContain(`${sku}: quantity 2 → 5`);
-    const sent = await notifications(o.orderId);
+    // The flag is written just before the heads-up (two writes): under load the test can read between them.
+    const sent = await t.waitFor(
+      async () => {
+        const found = await notifications(o.orderId);
+        return found.length ? found : undefined;
+      },
+      { what: 'the heads-up' },
+    );
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ kind: 'order-totals-mismatch' });
     expect(sent[0]?.message).toContain('Upstock');
@@ -439,7 +447,31 @@ describe('shipments come back from Cin7', () => {
       scheduler.fanOut(aussie.id),
       scheduler.fanOut(aussie.id),
     ]);
-    expect(claims.filter((c) => c.poll)).toHaveLength(1);
+    expect(claims.filter((c) => c.polls.includes(aussie.id))).toHaveLength(1);
+  });
+
+  it('moves the next poll at once when the supplier shortens the poll interval', async () => {
+    const scheduler = t.app.get(ShipmentScheduler);
+    // Polled a moment ago at the default interval: the next poll is ten minutes out (on the module's clock).
+    const clock = scaledClock(t.config.timeScale, t.config.timeOrigin);
+    await t.dataSource.query(`UPDATE cin7_shipment_schedule SET next_poll_at = $2 WHERE supplier_id = $1`, [
+      aussie.id,
+      new Date(clock.now() + 10 * 60_000),
+    ]);
+    expect((await scheduler.fanOut(aussie.id)).polls).toEqual([]);
+    const current = (await t.http.get(`${base}/settings`).set(t.as(aussie))).body;
+    await t.http
+      .put(`${base}/settings`)
+      .set(t.as(aussie))
+      .send({ ...current, shipmentPollIntervalMinutes: 1 })
+      .expect(200);
+    // The next tick polls now, then every minute.
+    expect((await scheduler.fanOut(aussie.id)).polls).toEqual([aussie.id]);
+    const [row] = await t.dataSource.query(
+      `SELECT next_poll_at FROM cin7_shipment_schedule WHERE supplier_id = $1`,
+      [aussie.id],
+    );
+    expect(new Date(row.next_poll_at).getTime() - clock.now()).toBeLessThanOrEqual(60_000);
   });
 
   it('keeps suppliers apart: status and poll are per supplier, and need a supplier', async () => {

@@ -29,6 +29,7 @@ export const PANEL_CSS = `
 .c7-panel .c7-facts dt { font-size: .8rem; color: var(--c7-muted); text-transform: uppercase; letter-spacing: .03em; }
 .c7-panel .c7-facts dd { margin: 0; font-weight: 500; }
 .c7-panel .c7-form { display: grid; gap: .75rem; max-width: 32rem; }
+.c7-panel .c7-check { display: flex; gap: .5rem; align-items: center; }
 .c7-panel .c7-field { display: grid; gap: .25rem; }
 .c7-panel .c7-field label, .c7-panel .c7-legend { font-weight: 600; }
 .c7-panel .c7-hint { color: var(--c7-muted); font-size: .85rem; margin: 0; }

@@ -3,6 +3,7 @@ import { type Clock, systemClock } from '../http/clock.js';
 import { type Cin7Logger, silentLogger } from '../http/logger.js';
 import { type RetryOptions, resolveRetryOptions } from '../http/retry-policy.js';
 import { Cin7Transport } from '../http/transport.js';
+import { AvailabilityResource } from '../resources/availability.resource.js';
 import { CustomersResource } from '../resources/customers.resource.js';
 import { MeResource } from '../resources/me.resource.js';
 import { ProductsResource } from '../resources/products.resource.js';
@@ -40,6 +41,7 @@ export interface Cin7ClientOptions {
 /** One client per Cin7 API application. */
 export class Cin7Client {
   readonly me: MeResource;
+  readonly availability: AvailabilityResource;
   readonly customers: CustomersResource;
   readonly products: ProductsResource;
   readonly reference: ReferenceResource;
@@ -63,6 +65,7 @@ export class Cin7Client {
       retry: resolveRetryOptions(opts.retry),
     });
     this.me = new MeResource(this.transport);
+    this.availability = new AvailabilityResource(this.transport);
     this.customers = new CustomersResource(this.transport);
     this.products = new ProductsResource(this.transport);
     this.reference = new ReferenceResource(this.transport);

@@ -44,6 +44,14 @@ export class HostProductEntity {
   @Column({ type: 'text', nullable: true }) notes: string | null;
   @Column({ name: 'image_urls', type: 'jsonb', default: () => `'[]'` }) imageUrls: string[];
   @Column({ name: 'base_price', type: 'numeric', transformer: numeric }) basePrice: number;
+  /** Units available to buyers; null when only in/out of stock is shown, or never told. */
+  @Column({ type: 'numeric', nullable: true, transformer: numeric }) available: number | null;
+  @Column({ name: 'in_stock', type: 'boolean', nullable: true }) inStock: boolean | null;
+  @Column({ name: 'on_order', type: 'numeric', nullable: true, transformer: numeric }) onOrder: number | null;
+  /** `YYYY-MM-DD`. */
+  @Column({ name: 'next_delivery_date', type: 'text', nullable: true }) nextDeliveryDate: string | null;
+  @Column({ name: 'availability_updated_at', type: 'timestamptz', nullable: true })
+  availabilityUpdatedAt: Date | null;
 }
 
 @Entity({ name: 'host_price_list' })

@@ -26,7 +26,8 @@ export const ordersFeature: FeatureParts = {
     SaleDefaultsService,
   ],
   // OrderApprovals for the module's root (the host's Cin7OrderApprovals); the push records for shipments.
-  exports: [OrderApprovals, OrderPushRepository],
+  // SaleDefaultsService: stock counts the location sales are created in by default.
+  exports: [OrderApprovals, OrderPushRepository, SaleDefaultsService],
   entities: [OrderPushEntity, OrderPushEventEntity, SaleDefaultsEntity],
   migrations: [Orders1764240300000, SaleMoney1765120000000],
 };

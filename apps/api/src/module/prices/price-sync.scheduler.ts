@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { DEFAULT_SETTINGS } from '@upstock/cin7-contracts';
 import { DataSource } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
-import { SettingsService } from '../settings/settings.service.js';
 import { clockOf, systemClock } from '../work/clock.js';
 import { PriceSyncTrigger } from './price-sync.trigger.js';
 
@@ -11,16 +11,18 @@ export const PRICE_SYNC_INTERVAL_NAME = 'cin7-core:price-sync';
 
 /**
  * Thin fan-out on every scheduler tick: each connected supplier whose price sync is due (settings
- * `priceSyncIntervalMinutes`, default hourly) gets one run enqueued. "Due" is claimed with one
- * UPDATE ... WHERE due RETURNING, so replicas ticking at once enqueue each supplier once.
+ * `priceSyncIntervalMinutes`, default hourly) gets one run enqueued. Set-based: one INSERT for new connections and
+ * one UPDATE ... WHERE due ... RETURNING, whatever the number of suppliers, so replicas ticking at once enqueue each
+ * supplier once. A sync scheduled further out than the current interval (the supplier shortened it) is due at once.
+ * Ticks of one replica never overlap.
  */
 @Injectable()
 export class PriceSyncScheduler implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Cin7Core:PriceSyncScheduler');
+  private ticking = false;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly settings: SettingsService,
     private readonly trigger: PriceSyncTrigger,
     private readonly registry: SchedulerRegistry,
     @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
@@ -38,45 +40,45 @@ export class PriceSyncScheduler implements OnModuleInit, OnModuleDestroy {
 
   /** Enqueues every due supplier; answers which. One supplier's failure never stops the others. */
   async tick(): Promise<string[]> {
-    const now = new Date(clockOf(this.options).now());
-    let due: { supplier_id: string }[];
+    if (this.ticking) return [];
+    this.ticking = true;
     try {
-      due = await this.dataSource.query(
-        `SELECT c.supplier_id FROM cin7_connection c
-           LEFT JOIN cin7_price_sync_state s ON s.supplier_id = c.supplier_id
-          WHERE c.status = 'connected' AND (s.next_due_at IS NULL OR s.next_due_at <= $1)`,
-        [now],
-      );
+      return await this.fanOut();
     } catch (error) {
       this.logger.warn(`tick skipped: ${error instanceof Error ? error.message : String(error)}`);
       return [];
+    } finally {
+      this.ticking = false;
     }
+  }
+
+  private async fanOut(): Promise<string[]> {
+    const now = new Date(clockOf(this.options).now());
+    await this.dataSource.query(
+      `INSERT INTO cin7_price_sync_state (supplier_id)
+       SELECT supplier_id FROM cin7_connection WHERE status = 'connected'
+       ON CONFLICT DO NOTHING`,
+    );
+    const [rows] = (await this.dataSource.query(
+      `UPDATE cin7_price_sync_state s SET next_due_at = $1 + due.every
+         FROM (SELECT k.supplier_id,
+                      make_interval(mins => COALESCE((st.settings->>'priceSyncIntervalMinutes')::int, $2)) AS every
+                 FROM cin7_connection k LEFT JOIN cin7_settings st ON st.supplier_id = k.supplier_id
+                WHERE k.status = 'connected') due
+        WHERE s.supplier_id = due.supplier_id
+          AND (s.next_due_at IS NULL OR s.next_due_at <= $1 OR s.next_due_at > $1 + due.every)
+       RETURNING s.supplier_id`,
+      [now, DEFAULT_SETTINGS.priceSyncIntervalMinutes],
+    )) as [{ supplier_id: string }[], number];
     const enqueued: string[] = [];
-    for (const { supplier_id: supplierId } of due) {
+    for (const { supplier_id: supplierId } of rows) {
       try {
-        if (await this.claim(supplierId, now)) {
-          await this.trigger.forSupplier(supplierId, { reason: 'scheduled' });
-          enqueued.push(supplierId);
-        }
+        await this.trigger.forSupplier(supplierId, { reason: 'scheduled' });
+        enqueued.push(supplierId);
       } catch (error) {
         this.logger.warn(`tick for ${supplierId}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     return enqueued;
-  }
-
-  private async claim(supplierId: string, now: Date): Promise<boolean> {
-    const { priceSyncIntervalMinutes } = await this.settings.get(supplierId);
-    const next = new Date(now.getTime() + priceSyncIntervalMinutes * 60_000);
-    await this.dataSource.query(
-      `INSERT INTO cin7_price_sync_state (supplier_id) VALUES ($1) ON CONFLICT DO NOTHING`,
-      [supplierId],
-    );
-    const [rows] = await this.dataSource.query(
-      `UPDATE cin7_price_sync_state SET next_due_at = $3
-        WHERE supplier_id = $1 AND (next_due_at IS NULL OR next_due_at <= $2) RETURNING supplier_id`,
-      [supplierId, now, next],
-    );
-    return Array.isArray(rows) && rows.length > 0;
   }
 }

@@ -10,6 +10,7 @@ import { ShipmentEvents } from './sync/shipment-events.service.js';
 import { ShipmentPoll } from './sync/shipment-poll.service.js';
 import { ShipmentScheduler } from './sync/shipment-scheduler.service.js';
 import { Cin7WebhookController } from './webhooks/cin7-webhook.controller.js';
+import { ExtraWebhooks } from './webhooks/extra-webhooks.js';
 import { WebhookInbox } from './webhooks/webhook-inbox.service.js';
 import { WebhookRegistrations } from './webhooks/webhook-registrations.service.js';
 
@@ -26,8 +27,10 @@ export const shipmentsFeature: FeatureParts = {
     ShipmentScheduler,
     WebhookInbox,
     WebhookRegistrations,
+    ExtraWebhooks,
   ],
-  exports: [],
+  // Stock authenticates its webhook route like ours, and registers its webhook with ours.
+  exports: [WebhookInbox, ExtraWebhooks],
   entities: [ShipmentStateEntity, ShipmentScheduleEntity],
   migrations: [Shipments1764240400000],
 };

@@ -124,50 +124,24 @@ export class PostgresCallBudget implements CallBudget {
   }
 
   /** Takes a slot (its call log id), or answers how long to wait (real ms) before trying again. */
-  private tryTake(priority: CallPriority, allowed: number): Promise<{ slot: string } | { waitMs: number }> {
-    return this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('cin7-budget'), hashtext($1))`, [this.budgetKey]);
-      const [connection] = await m.query(`SELECT status FROM cin7_connection WHERE id = $1`, [
-        this.connectionId,
-      ]);
-      // Only the clean-up after a disconnect (removing our webhooks) may call for a disconnected connection.
-      if (!connection || (connection.status !== 'connected' && this.limits.connectedOnly !== false)) {
-        throw new ConnectionGoneError();
-      }
-      const [state] = await m.query(
-        `SELECT GREATEST(0, EXTRACT(EPOCH FROM (paused_until - now())) * 1000)::float8 AS wait_ms
-           FROM cin7_call_budget WHERE budget_key = $1`,
-        [this.budgetKey],
-      );
-      if (state && state.wait_ms > 0) return { waitMs: Math.ceil(state.wait_ms) };
-
-      const windowS = this.windowMs / 1000;
-      // Out of the window: answered more than a window ago, or never answered (its process died) long ago.
-      await m.query(
-        `DELETE FROM cin7_call_log
-          WHERE budget_key = $1
-            AND (answered_at < now() - make_interval(secs => $2)
-                 OR (answered_at IS NULL AND called_at < now() - make_interval(secs => $3)))`,
-        [this.budgetKey, windowS, windowS * IN_FLIGHT_WINDOWS],
-      );
-      // When each slot in use frees, in ms from now; null while its call has no answer yet.
-      const held: { frees_in_ms: number | null }[] = await m.query(
-        `SELECT (EXTRACT(EPOCH FROM (answered_at + make_interval(secs => $2) - now())) * 1000)::float8 AS frees_in_ms
-           FROM cin7_call_log WHERE budget_key = $1
-          ORDER BY answered_at NULLS LAST`,
-        [this.budgetKey, windowS],
-      );
-      if (held.length < allowed) {
-        const [row] = await m.query(
-          `INSERT INTO cin7_call_log (connection_id, budget_key, called_at, priority) VALUES ($1, $2, now(), $3)
-           RETURNING id`,
-          [this.connectionId, this.budgetKey, priority],
-        );
-        return { slot: String(row.id) };
-      }
-      // The slot we need frees when the call `held.length - allowed` places from the earliest-freeing one does.
-      const freeing = held[held.length - allowed]?.frees_in_ms;
-      return { waitMs: Math.max(1, Math.ceil(freeing ?? MAX_SINGLE_WAIT_MS)) };
-    });
+  private async tryTake(
+    priority: CallPriority,
+    allowed: number,
+  ): Promise<{ slot: string } | { waitMs: number }> {
+    const [connection] = await this.dataSource.query(`SELECT status FROM cin7_connection WHERE id = $1`, [
+      this.connectionId,
+    ]);
+    // Only the clean-up after a disconnect (removing our webhooks) may call for a disconnected connection.
+    if (!connection || (connection.status !== 'connected' && this.limits.connectedOnly !== false)) {
+      throw new ConnectionGoneError();
+    }
+    const windowS = this.windowMs / 1000;
+    // One statement (migration 1765130001000): the per-key lock lives only while the server runs it.
+    const [taken]: { slot: string | null; wait_ms: number | null }[] = await this.dataSource.query(
+      `SELECT slot, wait_ms FROM cin7_take_call_slot($1, $2, $3, $4, $5, $6)`,
+      [this.budgetKey, this.connectionId, priority, allowed, windowS, windowS * IN_FLIGHT_WINDOWS],
+    );
+    if (taken?.slot != null) return { slot: String(taken.slot) };
+    return { waitMs: Math.max(1, Math.ceil(taken?.wait_ms ?? MAX_SINGLE_WAIT_MS)) };
   }
 }

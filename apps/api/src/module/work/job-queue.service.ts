@@ -22,6 +22,8 @@ export const QUEUES = {
   shipmentEvent: 'cin7-shipment-event',
   referenceRefresh: 'cin7-reference-refresh',
   webhooks: 'cin7-webhooks',
+  stockSync: 'cin7-stock-sync',
+  stockRead: 'cin7-stock-read',
   scheduledSync: 'cin7-scheduled-sync',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -236,20 +238,26 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       await boss.start();
       const expireInSeconds = this.options.jobExpireSeconds ?? DEFAULT_JOB_EXPIRE_S;
       const heartbeatSeconds = this.options.jobHeartbeatSeconds ?? DEFAULT_JOB_HEARTBEAT_S;
+      const settings = {
+        retryLimit: RETRY_LIMIT,
+        retryDelay: RETRY_DELAY_S,
+        retryBackoff: true,
+        expireInSeconds,
+        heartbeatSeconds,
+        deleteAfterSeconds: DELETE_AFTER_S,
+        notify: true,
+      };
       for (const queue of Object.values(QUEUES)) {
-        if (await boss.getQueue(queue)) continue;
-        await boss
-          .createQueue(queue, {
-            policy: 'exclusive',
-            retryLimit: RETRY_LIMIT,
-            retryDelay: RETRY_DELAY_S,
-            retryBackoff: true,
-            expireInSeconds,
-            heartbeatSeconds,
-            deleteAfterSeconds: DELETE_AFTER_S,
-            notify: true,
-          })
-          .catch(ignoreAlreadyExists);
+        const existing = await boss.getQueue(queue);
+        if (!existing) {
+          await boss.createQueue(queue, { policy: 'exclusive', ...settings }).catch(ignoreAlreadyExists);
+        } else if (
+          existing.expireInSeconds !== expireInSeconds ||
+          existing.heartbeatSeconds !== heartbeatSeconds
+        ) {
+          // Changed timings apply to jobs sent from now on (a job keeps the ones it was created with).
+          await boss.updateQueue(queue, settings);
+        }
       }
       await this.noticeLegacySchema();
       this.boss = boss;

@@ -1,11 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { DEFAULT_SETTINGS } from '@upstock/cin7-contracts';
 import { DataSource } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
-import type { ConnectionEntity } from '../../connection/connection.entity.js';
-import { ConnectionsService } from '../../connection/connections.service.js';
-import { SettingsService } from '../../settings/settings.service.js';
 import { clockOf, systemClock } from '../../work/clock.js';
 import { JobQueue, QUEUES } from '../../work/job-queue.service.js';
 
@@ -17,18 +15,19 @@ export const SHIPMENTS_INTERVAL_NAME = 'cin7-core:shipments';
 export const WEBHOOK_CHECK_INTERVAL_MS = 15 * 60_000;
 
 /**
- * Thin fan-out on every scheduler tick: for each connection whose poll (settings.shipmentPollIntervalMinutes) or
- * webhook check is due, enqueue one job. "Due" is claimed with one UPDATE ... WHERE due RETURNING, so several
- * replicas ticking at once enqueue each unit once.
+ * Thin fan-out on every scheduler tick: every connection whose poll (settings.shipmentPollIntervalMinutes) or webhook
+ * check is due gets one job. Set-based: one INSERT for new connections and one UPDATE ... WHERE due ... RETURNING per
+ * kind, whatever the number of suppliers (an idle tick costs three statements), so several replicas ticking at once
+ * enqueue each unit once. A poll scheduled further out than the current interval (the supplier shortened it) is due
+ * at once. Ticks of one replica never overlap.
  */
 @Injectable()
 export class ShipmentScheduler implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Cin7Core:ShipmentScheduler');
+  private ticking = false;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly connections: ConnectionsService,
-    private readonly settings: SettingsService,
     private readonly queue: JobQueue,
     private readonly registry: SchedulerRegistry,
     @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
@@ -48,50 +47,73 @@ export class ShipmentScheduler implements OnModuleInit, OnModuleDestroy {
     return new Date(clockOf(this.options).now());
   }
 
-  async tick(): Promise<void> {
-    let connections: ConnectionEntity[];
+  /** One tick; answers the suppliers it enqueued work for. A tick still running makes the next one a no-op. */
+  async tick(): Promise<{ polls: string[]; webhookChecks: string[] }> {
+    if (this.ticking) return { polls: [], webhookChecks: [] };
+    this.ticking = true;
     try {
-      connections = await this.connections.findActiveConnections();
+      return await this.fanOut();
     } catch (error) {
       this.logger.warn(`tick skipped: ${error instanceof Error ? error.message : String(error)}`);
-      return;
-    }
-    for (const connection of connections) {
-      try {
-        await this.fanOut(connection.supplierId);
-      } catch (error) {
-        this.logger.warn(
-          `tick for ${connection.supplierId}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
+      return { polls: [], webhookChecks: [] };
+    } finally {
+      this.ticking = false;
     }
   }
 
-  async fanOut(supplierId: string): Promise<{ poll: boolean; webhookCheck: boolean }> {
+  /** Claims everything due (for one supplier when given) and enqueues it. */
+  async fanOut(onlySupplierId?: string): Promise<{ polls: string[]; webhookChecks: string[] }> {
     const now = this.now();
-    const { shipmentPollIntervalMinutes } = await this.settings.get(supplierId);
-    await this.ensureSchedule(supplierId, now);
-    const poll = await this.claim(supplierId, 'next_poll_at', now, shipmentPollIntervalMinutes * 60_000);
-    if (poll)
-      await this.queue.send(
-        QUEUES.shipmentPoll,
-        { supplierId },
-        { singletonKey: `shipment-poll:${supplierId}` },
-      );
-    const webhookCheck = await this.claim(
-      supplierId,
-      'next_webhook_check_at',
-      now,
-      WEBHOOK_CHECK_INTERVAL_MS,
+    await this.dataSource.query(
+      `INSERT INTO cin7_shipment_schedule (supplier_id, next_poll_at, next_webhook_check_at)
+       SELECT k.supplier_id, $1, $2 FROM cin7_connection k
+        WHERE k.status = 'connected' AND ($3::text IS NULL OR k.supplier_id = $3)
+       ON CONFLICT DO NOTHING`,
+      [now, new Date(now.getTime() + WEBHOOK_CHECK_INTERVAL_MS), onlySupplierId ?? null],
     );
-    if (webhookCheck) {
-      await this.queue.send(
-        QUEUES.webhooks,
-        { supplierId, action: 'check' },
-        { singletonKey: `webhooks:${supplierId}` },
+    const [pollRows] = await this.dataSource.query(
+      `UPDATE cin7_shipment_schedule s SET next_poll_at = $1 + due.every
+         FROM (SELECT k.supplier_id,
+                      make_interval(mins => COALESCE((st.settings->>'shipmentPollIntervalMinutes')::int, $2)) AS every
+                 FROM cin7_connection k LEFT JOIN cin7_settings st ON st.supplier_id = k.supplier_id
+                WHERE k.status = 'connected' AND ($3::text IS NULL OR k.supplier_id = $3)) due
+        WHERE s.supplier_id = due.supplier_id AND (s.next_poll_at <= $1 OR s.next_poll_at > $1 + due.every)
+       RETURNING s.supplier_id`,
+      [now, DEFAULT_SETTINGS.shipmentPollIntervalMinutes, onlySupplierId ?? null],
+    );
+    const [checkRows] = await this.dataSource.query(
+      `UPDATE cin7_shipment_schedule s SET next_webhook_check_at = $2
+        WHERE s.next_webhook_check_at <= $1 AND ($3::text IS NULL OR s.supplier_id = $3)
+          AND EXISTS (SELECT 1 FROM cin7_connection k WHERE k.supplier_id = s.supplier_id AND k.status = 'connected')
+       RETURNING s.supplier_id`,
+      [now, new Date(now.getTime() + WEBHOOK_CHECK_INTERVAL_MS), onlySupplierId ?? null],
+    );
+    const polls = (pollRows as { supplier_id: string }[]).map((r) => r.supplier_id);
+    const webhookChecks = (checkRows as { supplier_id: string }[]).map((r) => r.supplier_id);
+    for (const supplierId of polls) {
+      await this.send(() =>
+        this.queue.send(QUEUES.shipmentPoll, { supplierId }, { singletonKey: `shipment-poll:${supplierId}` }),
       );
     }
-    return { poll, webhookCheck };
+    for (const supplierId of webhookChecks) {
+      await this.send(() =>
+        this.queue.send(
+          QUEUES.webhooks,
+          { supplierId, action: 'check' },
+          { singletonKey: `webhooks:${supplierId}` },
+        ),
+      );
+    }
+    return { polls, webhookChecks };
+  }
+
+  /** One supplier's enqueue failing does not stop the others' (it is due again next interval). */
+  private async send(enqueue: () => Promise<unknown>): Promise<void> {
+    try {
+      await enqueue();
+    } catch (error) {
+      this.logger.warn(`enqueue failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** A poll now (the panel's "check now", tests), outside the schedule. */
@@ -111,18 +133,5 @@ export class ShipmentScheduler implements OnModuleInit, OnModuleDestroy {
        ON CONFLICT DO NOTHING`,
       [supplierId, now, new Date(now.getTime() + WEBHOOK_CHECK_INTERVAL_MS)],
     );
-  }
-
-  private async claim(
-    supplierId: string,
-    column: 'next_poll_at' | 'next_webhook_check_at',
-    now: Date,
-    intervalMs: number,
-  ): Promise<boolean> {
-    const [rows] = await this.dataSource.query(
-      `UPDATE cin7_shipment_schedule SET ${column} = $3 WHERE supplier_id = $1 AND ${column} <= $2 RETURNING supplier_id`,
-      [supplierId, now, new Date(now.getTime() + intervalMs)],
-    );
-    return Array.isArray(rows) && rows.length > 0;
   }
 }

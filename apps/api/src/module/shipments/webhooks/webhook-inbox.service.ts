@@ -41,11 +41,14 @@ export class WebhookInbox {
     @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
   ) {}
 
-  async receive(
+  /**
+   * The connected connection a delivery names, when it presents that connection's secret; null otherwise. Every
+   * webhook route (shipments, stock) authenticates with it before doing anything.
+   */
+  async authenticate(
     connectionId: string,
     presentedSecret: string | undefined,
-    body: unknown,
-  ): Promise<WebhookOutcome> {
+  ): Promise<ConnectionEntity | null> {
     const connection = isUuid(connectionId)
       ? await this.connections.findOneBy({ id: connectionId, status: 'connected' })
       : null;
@@ -53,7 +56,16 @@ export class WebhookInbox {
     const expected = connection?.webhookSecretEncrypted
       ? this.cipher.decrypt(connection.webhookSecretEncrypted)
       : null;
-    if (!connection || expected === null || !secretsMatch(presentedSecret, expected)) return 'unauthorised';
+    return connection && expected !== null && secretsMatch(presentedSecret, expected) ? connection : null;
+  }
+
+  async receive(
+    connectionId: string,
+    presentedSecret: string | undefined,
+    body: unknown,
+  ): Promise<WebhookOutcome> {
+    const connection = await this.authenticate(connectionId, presentedSecret);
+    if (!connection) return 'unauthorised';
 
     const parsed = cin7WebhookPayloadSchema.safeParse(body);
     const saleId = parsed.success

@@ -14,6 +14,7 @@ import { CredentialCipher } from '../../security/credential-cipher.js';
 import { ConnectionGoneError } from '../../work/call-budget.js';
 import { clockOf, systemClock } from '../../work/clock.js';
 import { type JobData, JobQueue, QUEUES } from '../../work/job-queue.service.js';
+import { ExtraWebhooks } from './extra-webhooks.js';
 import { SHIPMENT_WEBHOOK_TYPES, WEBHOOK_SECRET_HEADER, webhookUrl } from './webhook-secret.js';
 
 /** 'register': on connect, replace whatever points at our URL (the secret is new). 'check': periodic repair. */
@@ -28,11 +29,14 @@ export interface WebhookSyncResult {
   deleted: number;
 }
 
-const sameUrl = (a: string | null, b: string): boolean =>
-  (a ?? '').trim().replace(/\/+$/, '').toLowerCase() === b.toLowerCase();
+const normalised = (a: string | null): string => (a ?? '').trim().replace(/\/+$/, '').toLowerCase();
+const sameUrl = (a: string | null, b: string): boolean => normalised(a) === b.toLowerCase();
+/** The connection's URL or a path under it (another feature's webhook). */
+const underUrl = (a: string | null, b: string): boolean =>
+  sameUrl(a, b) || normalised(a).startsWith(`${b.toLowerCase()}/`);
 
 /**
- * Keeps exactly one active Cin7 webhook per shipment event type pointing at this connection's URL with its secret,
+ * Keeps exactly one active Cin7 webhook per wanted event type (shipments, and extras such as stock) pointing at this connection's URL with its secret,
  * and `cin7_connection.webhook_state` telling the truth. Deactivated (Cin7 gives up after its retries, reference §6),
  * missing, duplicated or outdated registrations are removed and created again.
  */
@@ -47,6 +51,7 @@ export class WebhookRegistrations implements OnModuleInit {
     private readonly queue: JobQueue,
     @Inject(CIN7_CORE_OPTIONS) private readonly options: Cin7CoreModuleOptions,
     @Inject(CIN7_CORE_ROUTE_PREFIX) private readonly routePrefix: string,
+    private readonly extras: ExtraWebhooks,
   ) {}
 
   onModuleInit(): void {
@@ -73,13 +78,20 @@ export class WebhookRegistrations implements OnModuleInit {
     const url = webhookUrl(this.options.publicBaseUrl, connection.id, this.routePrefix);
     let created = 0;
     let deleted = 0;
+    const wanted = [
+      ...SHIPMENT_WEBHOOK_TYPES.map((type) => ({ type, url })),
+      ...((await this.extras?.wanted(supplierId)) ?? []).map((e) => ({
+        type: e.type,
+        url: `${url}/${e.path}`,
+      })),
+    ];
+    const matches = (w: Cin7WebhookRecord, want: { type: string; url: string }) =>
+      w.Type.toLowerCase() === want.type.toLowerCase() && sameUrl(w.ExternalURL, want.url);
     try {
-      const ours = (await client.webhooks.list()).filter((w) => sameUrl(w.ExternalURL, url));
+      const ours = (await client.webhooks.list()).filter((w) => underUrl(w.ExternalURL, url));
       const keep = new Set<string>();
-      for (const type of SHIPMENT_WEBHOOK_TYPES) {
-        const good = ours.find(
-          (w) => w.Type.toLowerCase() === type.toLowerCase() && this.isGood(w, secret, action),
-        );
+      for (const want of wanted) {
+        const good = ours.find((w) => matches(w, want) && this.isGood(w, secret, action));
         if (good) keep.add(good.ID);
       }
       // Stale first: Cin7 allows only 5 webhooks of a type.
@@ -87,11 +99,11 @@ export class WebhookRegistrations implements OnModuleInit {
         await client.webhooks.delete(hook.ID);
         deleted++;
       }
-      for (const type of SHIPMENT_WEBHOOK_TYPES) {
-        if (ours.some((w) => keep.has(w.ID) && w.Type.toLowerCase() === type.toLowerCase())) continue;
+      for (const want of wanted) {
+        if (ours.some((w) => keep.has(w.ID) && matches(w, want))) continue;
         await client.webhooks.create({
-          Type: type,
-          ExternalURL: url,
+          Type: want.type,
+          ExternalURL: want.url,
           IsActive: true,
           ExternalAuthorizationType: 'noauth',
           ExternalHeaders: [{ Key: WEBHOOK_SECRET_HEADER, Value: secret }],
@@ -143,7 +155,7 @@ export class WebhookRegistrations implements OnModuleInit {
     try {
       for (const hook of await client.webhooks.list()) {
         const header = hook.ExternalHeaders.find((h) => h.Key.toLowerCase() === WEBHOOK_SECRET_HEADER);
-        if (sameUrl(hook.ExternalURL, url) && header?.Value === secret) {
+        if (underUrl(hook.ExternalURL, url) && header?.Value === secret) {
           await client.webhooks.delete(hook.ID);
           deleted++;
         }
