@@ -1,7 +1,10 @@
 import { type Clock, systemClock } from './clock.js';
 
-/** Who is asking: order pushes go first, then user-facing calls (connect, customer search), then syncs. */
-export type CallPriority = 'push' | 'interactive' | 'background';
+/**
+ * Who is asking: order pushes go first, then user-facing calls (connect, customer search), then reads a Cin7 event
+ * asked for (a webhook: someone is waiting for its effect), then syncs.
+ */
+export type CallPriority = 'push' | 'interactive' | 'event' | 'background';
 
 /**
  * The 60 calls/minute limit belongs to the Cin7 API application, not to a process (reference sec. 2.1), so the
@@ -32,7 +35,7 @@ export const CIN7_CALLS_PER_MINUTE = 60;
  */
 export const THROTTLE_PAUSE_MS = 5_000;
 
-const PRIORITY_RANK: Record<CallPriority, number> = { push: 0, interactive: 1, background: 2 };
+const PRIORITY_RANK: Record<CallPriority, number> = { push: 0, interactive: 1, event: 2, background: 3 };
 
 interface Waiter {
   rank: number;

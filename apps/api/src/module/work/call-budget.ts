@@ -11,8 +11,16 @@ export const CIN7_WINDOW_MS = 60_000;
  * clock differences between database and Cin7.
  */
 export const DEFAULT_WINDOW_MARGIN_MS = 1_000;
-/** Slots kept free for more urgent work: order pushes may use all 60, interactive calls leave 3, syncs leave 8. */
-const RESERVED_FOR_MORE_URGENT: Record<CallPriority, number> = { push: 0, interactive: 3, background: 8 };
+/**
+ * Slots kept free for more urgent work: order pushes may use all 60, interactive calls leave 3, reads a webhook asked
+ * for leave 5 (so they never take what a push or a user needs), syncs leave 8.
+ */
+const RESERVED_FOR_MORE_URGENT: Record<CallPriority, number> = {
+  push: 0,
+  interactive: 3,
+  event: 5,
+  background: 8,
+};
 /** Pause after Cin7 throttles us with no Retry-After (it sends none): a whole window. */
 export const THROTTLE_PAUSE_MS = CIN7_WINDOW_MS;
 /** Upper bound of one wait, so a waiter re-checks (a pause may be lifted, a disconnect may happen). Real ms. */

@@ -28,6 +28,14 @@ export const QUEUES = {
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
+/**
+ * pg-boss's policy per queue. `exclusive` (the default): one live job per key, queued or running. `stately`: one
+ * queued and one running per key, and the queued one waits until the running one ends; for events about a thing
+ * (a Cin7 sale) that must not be lost while its previous event is being handled, yet coalesce while they wait.
+ */
+const QUEUE_POLICY: Partial<Record<QueueName, 'stately'>> = { [QUEUES.shipmentEvent]: 'stately' };
+const policyOf = (queue: QueueName): 'exclusive' | 'stately' => QUEUE_POLICY[queue] ?? 'exclusive';
+
 export interface JobData {
   supplierId: string;
   [key: string]: unknown;
@@ -40,9 +48,10 @@ export interface QueueHandlerOptions {
 
 export interface SendOptions {
   /**
-   * What the job is about (a run, a push, a supplier's poll). Every queue is `exclusive`: while a job with this key
-   * is queued, retrying or active, another send is a no-op (answers null). pg-boss enforces it with a unique index,
-   * so two replicas cannot both enqueue.
+   * What the job is about (a run, a push, a supplier's poll). Most queues are `exclusive`: while a job with this key
+   * is queued, retrying or active, another send is a no-op (answers null); a `stately` queue (QUEUE_POLICY) also
+   * takes one queued job while one with the key runs. pg-boss enforces it with a unique index, so two replicas
+   * cannot both enqueue.
    */
   singletonKey: string;
   startAfter?: Date;
@@ -251,9 +260,15 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
         notify: true,
       };
       for (const queue of Object.values(QUEUES)) {
-        const existing = await boss.getQueue(queue);
+        let existing = await boss.getQueue(queue);
+        if (existing && existing.policy !== policyOf(queue)) {
+          // pg-boss cannot change a queue's policy: the queue is re-created, dropping its waiting jobs (only queues
+          // whose work is re-found otherwise get a new policy: shipment events are reconciled by the poll).
+          await boss.deleteQueue(queue);
+          existing = null;
+        }
         if (!existing) {
-          await boss.createQueue(queue, { policy: 'exclusive', ...settings }).catch(ignoreAlreadyExists);
+          await boss.createQueue(queue, { policy: policyOf(queue), ...settings }).catch(ignoreAlreadyExists);
         } else if (
           existing.expireInSeconds !== expireInSeconds ||
           existing.heartbeatSeconds !== heartbeatSeconds

@@ -24,6 +24,9 @@ export function isShipmentEventJob(data: JobData): data is ShipmentEventJob {
   return typeof data.saleId === 'string' && typeof data.receivedAt === 'string';
 }
 
+/** Events handled at once per replica. */
+const EVENT_CONCURRENCY = 8;
+
 /** Background half of a webhook: fetch the sale (the payload is only a hint) and reconcile the order. */
 @Injectable()
 export class ShipmentEvents implements OnModuleInit {
@@ -36,7 +39,11 @@ export class ShipmentEvents implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.queue.register(QUEUES.shipmentEvent, (data) => this.handle(data), { concurrency: 2 });
+    // A shipped batch delivers its webhooks together (a minute after the event): each waits on one Cin7 read, so
+    // enough of them run at once that the last is not queued behind the others (the call budget still paces them).
+    this.queue.register(QUEUES.shipmentEvent, (data) => this.handle(data), {
+      concurrency: EVENT_CONCURRENCY,
+    });
   }
 
   async handle(data: JobData): Promise<void> {
@@ -63,7 +70,8 @@ export class ShipmentEvents implements OnModuleInit {
     }
     if (await this.reconciler.isCovered(job.supplierId, pushed.saleId, new Date(job.receivedAt)))
       return 'covered';
-    const { client } = await this.connections.clientFor(job.supplierId, 'background');
+    // Someone is waiting for this one (a shipment to show in Upstock): ahead of syncs, never ahead of pushes.
+    const { client } = await this.connections.clientFor(job.supplierId, 'event');
     const fetchStartedAt = new Date(clockOf(this.options).now());
     const sale = await client.sales.get(pushed.saleId);
     if (!sale) return 'missing';

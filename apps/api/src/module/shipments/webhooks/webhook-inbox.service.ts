@@ -80,6 +80,9 @@ export class WebhookInbox {
         (parsed.success ? (parsed.data.OrderNumber ?? parsed.data.SaleOrderNumber) : undefined) ?? null,
       receivedAt: new Date(clockOf(this.options).now()).toISOString(),
     };
+    // One job per sale: Cin7 sends two events per shipment (authorised, tracking) and a queued job already reads
+    // the sale for both. An event arriving while the sale is being read queues one more read after it (the queue is
+    // stately), skipped when that read started after the event arrived.
     await this.queue.send(QUEUES.shipmentEvent, job, {
       singletonKey: `shipment-event:${connection.supplierId}:${saleId}`,
     });
