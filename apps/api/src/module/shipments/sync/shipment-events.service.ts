@@ -25,7 +25,7 @@ export function isShipmentEventJob(data: JobData): data is ShipmentEventJob {
 }
 
 /** Events handled at once per replica. */
-const EVENT_CONCURRENCY = 8;
+const EVENT_CONCURRENCY = 16;
 
 /** Background half of a webhook: fetch the sale (the payload is only a hint) and reconcile the order. */
 @Injectable()
