@@ -130,28 +130,37 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     const boss = await this.start();
     if (this.options.workersEnabled === false) return;
     for (const [queue, { handler, options }] of this.handlers) {
-      await boss.work(
-        queue,
-        {
-          pollingIntervalSeconds: POLL_INTERVAL_S,
-          notifyPollingIntervalSeconds: NOTIFY_POLL_INTERVAL_S,
-          batchSize: 1,
-          includeMetadata: true,
-          localConcurrency: options.concurrency ?? 1,
-        },
-        async ([job]: JobWithMetadata<JobData>[]) => {
-          if (!job) return;
-          // Fetched as the replica began to stop: leave it to another (the failure schedules a retry).
-          if (this.stopping) throw new ShuttingDownError();
-          await runInJob(job.signal, () =>
-            handler(job.data, {
-              lastAttempt: job.retryCount >= job.retryLimit,
-              attempt: job.retryCount,
-              signal: job.signal,
-            }),
-          );
-        },
-      );
+      // One pg-boss worker per unit of concurrency, each fetching one job. pg-boss waits its polling interval after
+      // every fetch unless notified (a worker of batch size 1 never bursts), so a worker wakes itself when its job
+      // ends: a backlog (a burst of approvals) drains at the speed of the work, not one job per interval.
+      for (let i = 0; i < (options.concurrency ?? 1); i++) {
+        let workerId: string | null = null;
+        workerId = await boss.work(
+          queue,
+          {
+            pollingIntervalSeconds: POLL_INTERVAL_S,
+            notifyPollingIntervalSeconds: NOTIFY_POLL_INTERVAL_S,
+            batchSize: 1,
+            includeMetadata: true,
+          },
+          async ([job]: JobWithMetadata<JobData>[]) => {
+            if (!job) return;
+            try {
+              // Fetched as the replica began to stop: leave it to another (the failure schedules a retry).
+              if (this.stopping) throw new ShuttingDownError();
+              await runInJob(job.signal, () =>
+                handler(job.data, {
+                  lastAttempt: job.retryCount >= job.retryLimit,
+                  attempt: job.retryCount,
+                  signal: job.signal,
+                }),
+              );
+            } finally {
+              if (workerId && !this.stopping) boss.notifyWorker(workerId);
+            }
+          },
+        );
+      }
     }
   }
 
