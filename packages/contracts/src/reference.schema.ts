@@ -28,6 +28,11 @@ export const referenceDataSchema = z.object({
   priceTiers: z.array(referencePriceTierSchema),
   taxRules: z.array(referenceTaxRuleSchema),
   carriers: z.array(referenceCarrierSchema),
+  /**
+   * Names of Cin7's active service products: a sale's additional charge (the freight) must name one (BP L30711),
+   * so the freight setting is chosen from these.
+   */
+  serviceProducts: z.array(z.string()),
 });
 export type ReferenceData = z.infer<typeof referenceDataSchema>;
 

@@ -13,6 +13,7 @@ const reference = {
   priceTiers: [],
   taxRules: [],
   carriers: [],
+  serviceProducts: [],
   refreshedAt: '2026-11-27T09:00:00.000Z',
   refreshing: false,
 };
@@ -61,6 +62,32 @@ describe('SettingsSection', () => {
       fulfilmentSteps: 'PICK_PACK_SHIP',
       shipByMode: 'IN_SHIPPING_NOTES',
       location: 'Wellington Store',
+    });
+  });
+
+  it("offers Cin7's service products for the freight, and shows Cin7's refusal of a name on the field", async () => {
+    const withServices = { ...reference, serviceProducts: ['Courier delivery', 'Freight'] };
+    const { fake, user } = renderSection(<SettingsSection />, {
+      ...routes,
+      'GET /reference': { body: withServices },
+      'PUT /settings': apiError(
+        400,
+        'freightServiceName: Cin7 has no active service product named "Courier delivery"',
+        'freightServiceName',
+      ),
+    });
+    const freight = await screen.findByRole('combobox', { name: 'Freight charge service product' });
+    expect(Array.from(freight.querySelectorAll('option')).map((o) => o.textContent)).toEqual([
+      'Courier delivery',
+      'Freight',
+    ]);
+    expect(freight).toHaveValue('Freight');
+    await user.selectOptions(freight, 'Courier delivery');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText(/no active service product named "Courier delivery"/)).toBeInTheDocument();
+    expect(freight).toHaveAccessibleDescription(/no active service product named "Courier delivery"/);
+    expect(fake.calls.find((c) => c.method === 'PUT')?.body).toMatchObject({
+      freightServiceName: 'Courier delivery',
     });
   });
 

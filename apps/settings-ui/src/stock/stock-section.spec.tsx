@@ -83,6 +83,7 @@ describe('StockSection', () => {
           priceTiers: [],
           taxRules: [],
           carriers: [],
+          serviceProducts: [],
           refreshedAt: '2026-12-05T10:00:00.000Z',
         },
       },
