@@ -39,6 +39,8 @@ describe('matching customers with their Cin7 twin (small seed)', () => {
       taxRules: [],
       carriers: [],
       serviceProducts: [],
+      defaultSaleTaxRule: null,
+      pricesIncludeTax: null,
       refreshedAt: null,
     });
     expect((await t.http.post(`${base}/reference/refresh`).set(t.as(kiwi))).status).toBe(409);
@@ -59,6 +61,9 @@ describe('matching customers with their Cin7 twin (small seed)', () => {
     );
     expect(reference.carriers.length).toBeGreaterThan(0);
     expect(reference.serviceProducts).toContain('Freight');
+    // The small seed's default sale tax rule is tax exclusive (GST added on top of Upstock prices).
+    expect(reference.defaultSaleTaxRule).toEqual(expect.any(String));
+    expect(reference.pricesIncludeTax).toBe(false);
     const refresh = await t.http.post(`${base}/reference/refresh`).set(t.as(kiwi));
     expect(refresh.status).toBe(202);
     // Another supplier sees nothing of it.

@@ -14,6 +14,8 @@ const reference = {
   taxRules: [],
   carriers: [],
   serviceProducts: [],
+  defaultSaleTaxRule: 'GST on Income',
+  pricesIncludeTax: false,
   refreshedAt: '2026-11-27T09:00:00.000Z',
   refreshing: false,
 };
@@ -89,6 +91,26 @@ describe('SettingsSection', () => {
     expect(fake.calls.find((c) => c.method === 'PUT')?.body).toMatchObject({
       freightServiceName: 'Courier delivery',
     });
+  });
+
+  it("says whether Upstock prices are with or without tax, from the tenant's default sale tax rule", async () => {
+    renderSection(<SettingsSection />, routes);
+    expect(await screen.findByText(/Upstock prices are without tax/)).toHaveTextContent(
+      '“GST on Income”, is tax exclusive',
+    );
+  });
+
+  it('says prices include tax for a tenant whose default sale tax rule is tax inclusive', async () => {
+    renderSection(<SettingsSection />, {
+      ...routes,
+      'GET /reference': {
+        body: { ...reference, defaultSaleTaxRule: 'GST Inclusive', pricesIncludeTax: true },
+      },
+    });
+    expect(await screen.findByText(/Upstock prices include tax/)).toHaveTextContent(
+      '“GST Inclusive”, is tax inclusive',
+    );
+    expect(screen.queryByText(/without tax/)).not.toBeInTheDocument();
   });
 
   it('checks fields before saving and focuses the first one at fault', async () => {

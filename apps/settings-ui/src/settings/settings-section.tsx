@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   FULFILMENT_STEPS_RULE,
+  type ReferenceResponse,
   type Settings,
   type SettingsInput,
   settingsSchema,
@@ -28,6 +29,21 @@ export function SettingsSection() {
         <SettingsForm saved={settings.data} />
       )}
     </section>
+  );
+}
+
+/** Whether Upstock prices are with or without tax: the tenant's default sale tax rule decides (as the sale does). */
+function TaxBasis({ reference }: { reference: ReferenceResponse | undefined }) {
+  if (!reference?.refreshedAt) return null;
+  const rule = reference.defaultSaleTaxRule;
+  return (
+    <p className="c7-hint" data-testid="c7-tax-basis">
+      {reference.pricesIncludeTax === null || !rule
+        ? 'Cin7 has no default sale tax rule: each product’s or customer’s tax rule decides whether prices include tax.'
+        : reference.pricesIncludeTax
+          ? `Upstock prices include tax: your default sale tax rule in Cin7, “${rule}”, is tax inclusive.`
+          : `Upstock prices are without tax: your default sale tax rule in Cin7, “${rule}”, is tax exclusive; Cin7 adds the tax.`}
+    </p>
   );
 }
 
@@ -145,6 +161,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
       noValidate
       aria-label="Sales order settings"
     >
+      <TaxBasis reference={reference.data} />
       <Radios
         name="saleStatus"
         legend="Sales order status"

@@ -84,6 +84,8 @@ describe('StockSection', () => {
           taxRules: [],
           carriers: [],
           serviceProducts: [],
+          defaultSaleTaxRule: null,
+          pricesIncludeTax: null,
           refreshedAt: '2026-12-05T10:00:00.000Z',
         },
       },

@@ -13,6 +13,7 @@ import { CustomerMatchingController } from './matching/customer-matching.control
 import { CustomerMatchingService } from './matching/customer-matching.service.js';
 import { Catalog1764240100000 } from './migrations/1764240100000-catalog.migration.js';
 import { ServiceProducts1765121000000 } from './migrations/1765121000000-service-products.migration.js';
+import { TaxBasis1765121001000 } from './migrations/1765121001000-tax-basis.migration.js';
 import { ReferenceDataController } from './reference/reference-data.controller.js';
 import { ReferenceDataEntity } from './reference/reference-data.entity.js';
 import { ReferenceDataService } from './reference/reference-data.service.js';
@@ -39,5 +40,5 @@ export const catalogFeature: FeatureParts = {
   ],
   exports: [CatalogLinks, CatalogChanges],
   entities: [CustomerLinkEntity, ProductLinkEntity, ReferenceDataEntity],
-  migrations: [Catalog1764240100000, ServiceProducts1765121000000],
+  migrations: [Catalog1764240100000, ServiceProducts1765121000000, TaxBasis1765121001000],
 };

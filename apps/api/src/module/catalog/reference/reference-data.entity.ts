@@ -22,6 +22,12 @@ export class ReferenceDataEntity {
   @Column({ name: 'service_products', type: 'jsonb', default: () => "'[]'" })
   serviceProducts: ReferenceData['serviceProducts'];
 
+  @Column({ name: 'default_sale_tax_rule', type: 'text', nullable: true })
+  defaultSaleTaxRule: string | null;
+
+  @Column({ name: 'prices_include_tax', type: 'boolean', nullable: true })
+  pricesIncludeTax: boolean | null;
+
   @Column({ name: 'refreshed_at', type: 'timestamptz' })
   refreshedAt: Date;
 }

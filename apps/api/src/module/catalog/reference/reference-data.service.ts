@@ -25,7 +25,7 @@ export function referenceSingletonKey(supplierId: string): string {
 
 /**
  * The supplier's Cin7 locations, price tiers, tax rules, carriers and service products, cached in cin7_reference_data
- * for the settings panel (GET /reference): read in background work (four calls plus one per 1,000 products). The only
+ * for the settings panel (GET /reference): read in background work (five calls plus one per 1,000 products). The only
  * call in a request is the freight check's single look-up when a saved name is not in the cache.
  */
 @Injectable()
@@ -63,6 +63,8 @@ export class ReferenceDataService implements OnModuleInit, OnModuleDestroy {
         taxRules: [],
         carriers: [],
         serviceProducts: [],
+        defaultSaleTaxRule: null,
+        pricesIncludeTax: null,
         refreshedAt: null,
       };
     }
@@ -72,6 +74,8 @@ export class ReferenceDataService implements OnModuleInit, OnModuleDestroy {
       taxRules: row.taxRules,
       carriers: row.carriers,
       serviceProducts: row.serviceProducts,
+      defaultSaleTaxRule: row.defaultSaleTaxRule,
+      pricesIncludeTax: row.pricesIncludeTax,
       refreshedAt: row.refreshedAt.toISOString(),
     };
   }
@@ -151,14 +155,20 @@ export class ReferenceDataService implements OnModuleInit, OnModuleDestroy {
 }
 
 export async function readReferenceData(client: Cin7Client): Promise<ReferenceData> {
-  const [tiers, taxRules, locations, carriers] = [
+  const [me, tiers, taxRules, locations, carriers] = [
+    await client.me.get(),
     await client.reference.priceTiers(),
     await client.reference.taxRules(),
     await client.reference.locations(),
     await client.reference.carriers(),
   ];
   const serviceProducts = await readServiceProducts(client);
+  const defaultSaleTaxRule = me.DefaultSaleTaxRuleName || null;
+  // Same rule as the sale mapper's fallback (orders/sale.mapper.ts): the default sale tax rule decides.
+  const defaultRule = taxRules.find((t) => t.Name.toLowerCase() === defaultSaleTaxRule?.toLowerCase());
   return {
+    defaultSaleTaxRule,
+    pricesIncludeTax: defaultRule ? defaultRule.TaxInclusive === true : null,
     priceTiers: tiers.map((t) => ({ code: t.Code, name: t.Name })).sort((a, b) => a.code - b.code),
     taxRules: taxRules
       .filter((t) => t.IsActive !== false)
