@@ -86,6 +86,9 @@ export async function startStack(options = {}) {
       String(ports.sandbox),
       '--seed',
       options.seed ?? 'demo',
+      // The demo (and its e2e journey) runs in real time: Cin7's first webhook attempt a minute after the event
+      // would leave a shipment unseen for a minute, so the demo stack delivers at once (a sandbox option for demos).
+      '--immediate-webhooks',
     ];
     children.push(
       await startChild('sandbox', process.execPath, sandboxArgs, {}, /listening on/, options.quiet, log),

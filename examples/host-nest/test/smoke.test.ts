@@ -144,6 +144,8 @@ test('marks the shop’s order shipped when Cin7 ships the sale', async () => {
     trackingUrl: 'https://track.example/shop',
     carrier: 'NZ Post',
   });
+  // Cin7 makes a webhook's first attempt a minute after the event: let that minute pass in the sandbox.
+  await sandbox.admin.advanceTime(61_000);
   const order = await waitFor('shipped', async () => {
     const o = (await call('GET', `/shop/orders/${orderId}`)).body;
     return o.status === 'shipped' ? o : null;

@@ -129,10 +129,10 @@ describe('an import whose job expires while it works (a slow Cin7, a busy replic
     await t.connect(t.suppliers.kiwi);
     // Every change of a run, as it happens (a poll could miss a short pause).
     await t.dataSource.query(`
-      CREATE TABLE run_history (at timestamptz DEFAULT clock_timestamp(), state text, attempt int, error text, pages int);
+      CREATE TABLE run_history (at timestamptz DEFAULT clock_timestamp(), run_id uuid, state text, attempt int, error text, pages int);
       CREATE FUNCTION record_run() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-        INSERT INTO run_history (state, attempt, error, pages)
-          VALUES (NEW.state, NEW.attempt, NEW.error, (NEW.progress->>'pagesDone')::int);
+        INSERT INTO run_history (run_id, state, attempt, error, pages)
+          VALUES (NEW.id, NEW.state, NEW.attempt, NEW.error, (NEW.progress->>'pagesDone')::int);
         RETURN NEW; END $$;
       CREATE TRIGGER record_run AFTER UPDATE ON cin7_sync_run FOR EACH ROW EXECUTE FUNCTION record_run();`);
   }, 60_000);
@@ -154,7 +154,10 @@ describe('an import whose job expires while it works (a slow Cin7, a busy replic
     await expectExactlyOnce(t, activeStock(products));
 
     const history: { state: string; attempt: number; error: string | null; pages: number }[] =
-      await t.dataSource.query('SELECT state, attempt, error, pages FROM run_history ORDER BY at');
+      await t.dataSource.query(
+        'SELECT state, attempt, error, pages FROM run_history WHERE run_id = $1 ORDER BY at',
+        [job.id],
+      );
     // The first attempt checkpointed page 1, then, past its time with page 2 in hand, stopped without writing it:
     // paused with the reason, or (on a machine busy enough to let its lease lapse) fenced out by the retry.
     const first = history.filter((h) => h.attempt === 0);

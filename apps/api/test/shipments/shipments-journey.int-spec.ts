@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { OrderSyncDetail } from '@upstock/cin7-contracts';
 import {
   approve,
@@ -13,6 +13,9 @@ import {
   waitSettled,
 } from '../orders/order-push.helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+
+// Each test waits for a push and a poll in background workers, slower on a busy machine.
+jest.setTimeout(60_000);
 
 /**
  * The whole way: an order approved in Upstock, pushed by the order push, shipped in Cin7, shipped in Upstock. Run

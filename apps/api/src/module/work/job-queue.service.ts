@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { type ConstructorOptions, type Db, type JobWithMetadata, PgBoss } from 'pg-boss';
+import { type Db, type JobWithMetadata, PgBoss } from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
@@ -87,15 +87,14 @@ const DELETE_AFTER_S = 7 * 24 * 3600;
  */
 const NOTIFY_POLL_INTERVAL_S = 10;
 const POLL_INTERVAL_S = 2;
-/** pg-boss's own connections (maintenance, fetches, completions); the LISTEN connection comes on top. */
-const QUEUE_POOL_SIZE = 4;
 /** The pg-boss 10 schema this module used before pg-boss 12 (which cannot migrate it): see adoptLegacySchema. */
 export const LEGACY_QUEUE_SCHEMA = 'cin7_jobs';
 export const DEFAULT_QUEUE_SCHEMA = 'cin7_queue';
 
 /**
  * Durable background work in Postgres (pg-boss 12): claimed with SKIP LOCKED so any number of replicas can run,
- * retried with backoff, taken over when a replica dies, one live job per key; workers wake on LISTEN/NOTIFY.
+ * retried with backoff, taken over when a replica dies, one live job per key; workers wake on LISTEN/NOTIFY. Runs on
+ * the host's connection pool (one extra connection for LISTEN).
  * The module never runs SQL on pg-boss's tables: everything goes through pg-boss's API.
  */
 @Injectable()
@@ -202,7 +201,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     this.stopping = true;
     const boss = this.boss;
     this.boss = null;
-    await boss?.stop({ graceful: true, timeout: 5_000 });
+    await boss?.stop({ graceful: true, timeout: 5_000, close: false });
   }
 
   private schema(): string {
@@ -216,14 +215,18 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
 
   private start(): Promise<PgBoss> {
     this.starting ??= (async () => {
-      // pg-boss opens a small pool of its own on the host's database (same connection settings), plus the one
-      // connection LISTEN needs; sends inside the host's transactions use that transaction (SendOptions.manager).
-      const { connectionString, host, port, user, password, database, ssl, application_name } = (
-        this.dataSource.driver as PostgresDriver
-      ).master.options as PoolConnectionOptions;
+      // pg-boss runs its SQL on the host's pool rather than opening its own; LISTEN gets one dedicated connection.
+      const driver = this.dataSource.driver as PostgresDriver;
+      const pool = driver.master as {
+        query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+        options: Record<string, unknown>;
+      };
       const boss = new PgBoss({
-        ...definedOnly({ connectionString, host, port, user, password, database, ssl, application_name }),
-        max: QUEUE_POOL_SIZE,
+        db: {
+          executeSql: (text: string, values?: unknown[]) => pool.query(text, values),
+          listen: (channel, onNotification, onReconnect) =>
+            listenOn(driver.postgres.Client, pool.options, channel, onNotification, onReconnect, this.logger),
+        },
         useListenNotify: true,
         schema: this.schema(),
         supervise: this.options.workersEnabled !== false,
@@ -292,13 +295,62 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
-type PoolConnectionOptions = Pick<
-  ConstructorOptions,
-  'connectionString' | 'host' | 'port' | 'user' | 'password' | 'database' | 'ssl' | 'application_name'
->;
+interface ListenClient {
+  connect(): Promise<unknown>;
+  query(text: string): Promise<unknown>;
+  end(): Promise<void>;
+  on(event: 'notification', listener: (msg: { payload?: string }) => void): unknown;
+  on(event: 'error' | 'end', listener: (error?: Error) => void): unknown;
+  removeAllListeners(): unknown;
+}
 
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+/**
+ * pg-boss's LISTEN connection, on the host's connection settings: one client, re-subscribed a second after it drops
+ * (pg-boss then fetches what it may have missed, and polling stays on as a backstop).
+ */
+async function listenOn(
+  Client: new (options: Record<string, unknown>) => ListenClient,
+  options: Record<string, unknown>,
+  channel: string,
+  onNotification: (payload: string) => void,
+  onReconnect: () => void,
+  logger: Logger,
+): Promise<{ close(): Promise<void> }> {
+  let closed = false;
+  let client: ListenClient | null = null;
+  const connect = async (): Promise<void> => {
+    const next = new Client({ ...options, keepAlive: true });
+    next.on('notification', (msg) => {
+      if (msg.payload !== undefined) onNotification(msg.payload);
+    });
+    const dropped = () => {
+      if (client !== next) return;
+      client = null;
+      next.removeAllListeners();
+      next.end().catch(() => undefined);
+      if (!closed) setTimeout(() => void connect().catch(retry), 1_000).unref();
+    };
+    next.on('error', dropped);
+    next.on('end', dropped);
+    client = next;
+    await next.connect();
+    await next.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
+    onReconnect();
+  };
+  const retry = (error: unknown) => {
+    logger.warn(`queue LISTEN connection failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (!closed) setTimeout(() => void connect().catch(retry), 5_000).unref();
+  };
+  await connect();
+  return {
+    close: async () => {
+      closed = true;
+      const current = client;
+      client = null;
+      current?.removeAllListeners();
+      await current?.end().catch(() => undefined);
+    },
+  };
 }
 
 /** pg-boss's `db` option for a statement inside the caller's TypeORM transaction. */
