@@ -16,10 +16,11 @@ const moduleUrl = (path: string) => `${stack.urls.api}/integrations/cin7-core${p
 
 let page: Page;
 test.beforeAll(async ({ browser }) => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // A context of its own (not browser.newPage): axe opens a helper page in the page's context.
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
 });
 test.afterAll(async () => {
-  await page.close();
+  await page.context().close();
 });
 
 async function ensureConnectedWithProducts(request: APIRequestContext, token: string): Promise<void> {

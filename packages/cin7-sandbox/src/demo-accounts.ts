@@ -1,3 +1,5 @@
+import { stableGuid } from './prng.js';
+
 /** One sandbox tenant: the credentials a Cin7 "API Application" would give, and the company it belongs to. */
 export interface DemoAccount {
   readonly accountId: string;
@@ -46,3 +48,16 @@ export const NO_FREIGHT_ACCOUNT: DemoAccount = {
   company: 'Outback Parts Pty Ltd',
   currency: 'AUD',
 };
+
+/**
+ * The `i`-th extra tenant a sandbox started with `extraTenants` serves (0-based): empty books, deterministic
+ * credentials, so a benchmark can connect thousands of suppliers (`pnpm bench tenants-scale`).
+ */
+export function extraTenant(i: number): DemoAccount {
+  return {
+    accountId: stableGuid(`extra-tenant/${i}/account`),
+    apiKey: stableGuid(`extra-tenant/${i}/key`),
+    company: `Extra Tenant ${i + 1} Ltd`,
+    currency: 'NZD',
+  };
+}

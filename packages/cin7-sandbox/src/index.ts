@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { SandboxAdmin } from './admin.client.js';
+import { extraTenant } from './demo-accounts.js';
 import { defaultConfig } from './sandbox-config.js';
 import { SandboxEngine } from './sandbox-engine.js';
 import { createSandboxServer } from './sandbox-server.js';
 import type { SeedName } from './seed.js';
+import { createAccountState } from './seed-reference.js';
 
 export type {
   AccountRef,
@@ -20,6 +22,7 @@ export { SandboxAdmin } from './admin.client.js';
 export {
   DEMO_ACCOUNTS,
   type DemoAccount,
+  extraTenant,
   NO_FREIGHT_ACCOUNT,
   TAX_INCLUSIVE_ACCOUNT,
 } from './demo-accounts.js';
@@ -49,6 +52,11 @@ export interface StartSandboxOptions {
    * Drives the rate-limit window, the webhook retry schedule and `Updated`/`LastModifiedOn` timestamps.
    */
   timeScale?: number;
+  /**
+   * Tenants served besides the seed's, with empty books and the credentials of `extraTenant(i)` (a benchmark's many
+   * suppliers). A reset of the data drops them.
+   */
+  extraTenants?: number;
   /** Default: enabled, 60 per minute, status 429. */
   rateLimit?: { enabled?: boolean; perMinute?: number; status?: 429 | 503 };
   /**
@@ -83,6 +91,8 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     config,
     log: opts.log ?? (() => {}),
   });
+  for (let i = 0; i < (opts.extraTenants ?? 0); i++)
+    engine.accounts.push(createAccountState(extraTenant(i), `extra-tenant/${i}`));
   const server = createSandboxServer(engine);
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

@@ -28,6 +28,18 @@ export const referenceDataSchema = z.object({
   priceTiers: z.array(referencePriceTierSchema),
   taxRules: z.array(referenceTaxRuleSchema),
   carriers: z.array(referenceCarrierSchema),
+  /**
+   * Names of Cin7's active service products: a sale's additional charge (the freight) must name one (BP L30711),
+   * so the freight setting is chosen from these.
+   */
+  serviceProducts: z.array(z.string()),
+  /** `/me` DefaultSaleTaxRuleName (BP L3990-4010); null when the tenant has none. */
+  defaultSaleTaxRule: z.string().nullable(),
+  /**
+   * Whether Upstock prices are with tax for this tenant: its default sale tax rule's TaxInclusive (BP L4503), the
+   * rule the sale mapper uses when a product or customer names none; null when unknown (no default rule).
+   */
+  pricesIncludeTax: z.boolean().nullable(),
 });
 export type ReferenceData = z.infer<typeof referenceDataSchema>;
 

@@ -15,6 +15,7 @@ import {
   Cin7CoreModule,
 } from '../module/index.js';
 import { scaledClock, systemClock } from '../module/work/clock.js';
+import { BenchBareController } from './bench-bare.controller.js';
 import type { StandaloneConfig } from './config.js';
 import { HealthController } from './health.controller.js';
 
@@ -66,7 +67,7 @@ export class AppModule {
         cin7,
         HostApiModule.register(hostOptions, [host, cin7]),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ...(config.benchBareRoute ? [BenchBareController] : [])],
       providers: [{ provide: 'STANDALONE_CONFIG', useValue: config }],
     };
   }

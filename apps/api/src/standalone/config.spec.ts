@@ -17,6 +17,7 @@ describe('the standalone configuration', () => {
       workersEnabled: true,
       work: { jobHeartbeatSeconds: 15 },
       logLevels: ['error', 'warn'],
+      benchBareRoute: false,
     });
   });
 
@@ -26,6 +27,7 @@ describe('the standalone configuration', () => {
     expect(load({ ...base, SCHEDULER_TICK_MS: '-5' })).toThrow(/SCHEDULER_TICK_MS/);
     expect(load({ ...base, JOB_HEARTBEAT_SECONDS: '5' })).toThrow(/JOB_HEARTBEAT_SECONDS/);
     expect(load({ ...base, LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(load({ ...base, BENCH_BARE_ROUTE: 'yes' })).toThrow(/BENCH_BARE_ROUTE/);
     expect(load({ ...base, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a postgres/);
     expect(load({ ENCRYPTION_KEYS: base.ENCRYPTION_KEYS })).toThrow(/DATABASE_URL is required/);
   });

@@ -32,6 +32,8 @@ export interface StandaloneConfig {
   demoMode: boolean;
   /** `HOST_SERVICE_SECRET`: what the reference host's service sends to report approvals; unset refuses them. */
   hostServiceSecret: string | null;
+  /** `BENCH_BARE_ROUTE=true`: mounts `GET /bench/bare` (one `SELECT 1`), the baseline of `pnpm bench api-routes`. */
+  benchBareRoute: boolean;
 }
 
 /** Time runs faster only where that is expected; elsewhere it needs ALLOW_TIME_SCALE=true (a benchmark host). */
@@ -67,6 +69,7 @@ const envSchema = z
     ALLOW_TIME_SCALE: z.enum(['true', 'false']).default('false'),
     DEMO_MODE: z.enum(['true', 'false']).default('false'),
     HOST_SERVICE_SECRET: z.string().optional(),
+    BENCH_BARE_ROUTE: z.enum(['true', 'false']).default('false'),
   })
   .superRefine((env, ctx) => {
     const scaledTimeExpected =
@@ -119,6 +122,7 @@ export function loadConfig(
     logLevels: logLevelsFrom(e.LOG_LEVEL),
     demoMode,
     hostServiceSecret: e.HOST_SERVICE_SECRET || null,
+    benchBareRoute: e.BENCH_BARE_ROUTE === 'true',
   };
 }
 

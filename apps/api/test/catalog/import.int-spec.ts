@@ -40,12 +40,18 @@ describe('import customers and products (medium seed)', () => {
     expect(job.state).toBe('succeeded');
     expect(job.progress).toMatchObject({ pagesDone: 2, pagesTotal: 2, created: expected.length, updated: 0 });
     const deprecated = products.filter((p) => p.Status === 'Deprecated');
+    // Active service products (the Freight item additional charges name) are skipped too: only stock is imported.
+    const activeServices = products.filter((p) => p.Status !== 'Deprecated' && p.Type === 'Service');
+    expect(activeServices.length).toBeGreaterThan(0);
     expect(job.result).toMatchObject({
       kind: 'products',
       created: expected.length,
-      skipped: deprecated.length,
+      skipped: deprecated.length + activeServices.length,
     });
-    expect(job.result.skippedByReason).toEqual({ 'Deprecated in Cin7': deprecated.length });
+    expect(job.result.skippedByReason).toEqual({
+      'Deprecated in Cin7': deprecated.length,
+      'Service product (only stock products are imported)': activeServices.length,
+    });
     expect(job.skippedItems[0]).toMatchObject({ reason: 'Deprecated in Cin7', cin7Id: deprecated[0]?.ID });
 
     const hostProducts = await supplierRows(t, 'host_product', kiwi());

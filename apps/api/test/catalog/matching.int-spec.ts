@@ -38,6 +38,9 @@ describe('matching customers with their Cin7 twin (small seed)', () => {
       priceTiers: [],
       taxRules: [],
       carriers: [],
+      serviceProducts: [],
+      defaultSaleTaxRule: null,
+      pricesIncludeTax: null,
       refreshedAt: null,
     });
     expect((await t.http.post(`${base}/reference/refresh`).set(t.as(kiwi))).status).toBe(409);
@@ -57,10 +60,49 @@ describe('matching customers with their Cin7 twin (small seed)', () => {
       expect.objectContaining({ name: expect.any(String), forSale: expect.any(Boolean) }),
     );
     expect(reference.carriers.length).toBeGreaterThan(0);
+    expect(reference.serviceProducts).toContain('Freight');
+    // The small seed's default sale tax rule is tax exclusive (GST added on top of Upstock prices).
+    expect(reference.defaultSaleTaxRule).toEqual(expect.any(String));
+    expect(reference.pricesIncludeTax).toBe(false);
     const refresh = await t.http.post(`${base}/reference/refresh`).set(t.as(kiwi));
     expect(refresh.status).toBe(202);
     // Another supplier sees nothing of it.
     expect((await t.http.get(`${base}/reference`).set(t.as(aussie))).body.refreshedAt).toBeNull();
+  });
+
+  it('saves a freight service product Cin7 has (from the cache, no call) and refuses one it has not, naming the field', async () => {
+    const settings = `${base}/settings`;
+    const current = (await t.http.get(settings).set(t.as(kiwi))).body;
+    // Background work after connecting (import, refresh) reads products too; a save's look-up is interactive.
+    const productCalls = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM cin7_call_log WHERE priority = 'interactive'`,
+        )
+      )[0].n as number;
+    const before = await productCalls();
+    const missing = await t.http
+      .put(settings)
+      .set(t.as(kiwi))
+      .send({ ...current, freightServiceName: 'Courier delivery' });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({ field: 'freightServiceName' });
+    expect(missing.body.message).toContain('"Courier delivery"');
+    // Not in the cache: one exact look-up, nothing saved.
+    expect(await productCalls()).toBe(before + 1);
+    expect((await t.http.get(settings).set(t.as(kiwi))).body).toEqual(current);
+
+    await t.http
+      .put(settings)
+      .set(t.as(kiwi))
+      .send({ ...current, freightServiceName: 'Hauling' })
+      .expect(400);
+    const cached = await t.http
+      .put(settings)
+      .set(t.as(kiwi))
+      .send({ ...current, freightServiceName: 'FREIGHT ' });
+    expect(cached.status).toBe(200);
+    expect(await productCalls()).toBe(before + 2);
   });
 
   it('searches Cin7 customers by name prefix and by contact email, with their address choices', async () => {

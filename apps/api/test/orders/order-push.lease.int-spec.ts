@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { LISTING_GRACE_MS } from '../../src/module/orders/sale-push.engine.js';
 import { budgetKeyOf } from '../../src/module/work/call-budget.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import {
@@ -13,7 +14,9 @@ import { type Replica, startReplica } from './support/replica.js';
 
 // A replica frozen (SIGSTOP) while its push waits for the call budget, past its lease: another replica takes the
 // push over and creates the sale. When the frozen one wakes, it must not send its own sale.
-jest.setTimeout(150_000);
+// The replica that takes over finds the header marked as sent but no sale listed: it may only create the sale once
+// Cin7's listing lag is ruled out (LISTING_GRACE_MS after the header was marked), so the takeover takes over 2 min.
+jest.setTimeout(LISTING_GRACE_MS + 180_000);
 
 const FAST_TAKEOVER = { JOB_HEARTBEAT_SECONDS: '10', JOB_MAINTENANCE_INTERVAL_SECONDS: '2' };
 
@@ -67,13 +70,14 @@ describe('an order push whose worker is paused past its lease', () => {
     first.pause();
     expect(await salesOf(push.external_id)).toHaveLength(0);
 
-    // Another replica takes the push over once the frozen one's lease and job heartbeat lapse, and pushes the sale.
+    // Another replica takes the push over once the frozen one's lease and job heartbeat lapse, looks the sale up
+    // until the listing grace has passed (the header may have reached Cin7), then pushes the sale.
     replicas.push(await startReplica(t, FAST_TAKEOVER));
     await t.waitFor(
       async () =>
         (await t.dataSource.query(`SELECT state FROM cin7_order_push WHERE id = $1`, [push.id]))[0]?.state ===
         'pushed',
-      { timeoutMs: 90_000, intervalMs: 250, what: 'the push to be taken over and pushed' },
+      { timeoutMs: LISTING_GRACE_MS + 90_000, intervalMs: 250, what: 'the push to be taken over and pushed' },
     );
     expect(await salesOf(push.external_id)).toHaveLength(1);
 

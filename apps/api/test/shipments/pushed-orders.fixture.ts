@@ -4,6 +4,7 @@ import type { TestApp, TestSupplier } from '../support/test-app.js';
 
 export interface PushedOrder {
   orderId: string;
+  externalId: string;
   orderNumber: string;
   saleId: string;
   saleNumber: string;
@@ -154,9 +155,20 @@ export class PushedOrders {
     );
     return {
       orderId: order.id,
+      externalId,
       orderNumber: order.number,
       saleId: header.ID,
       saleNumber: saved.SaleOrderNumber ?? '',
     };
+  }
+
+  /**
+   * Waits until Cin7's saleList shows the sale: a new sale is listed only after a lag (the sandbox holds it back
+   * seconds, as nothing in BP L20400-20549 promises otherwise), so a test of what one poll finds starts it after.
+   */
+  async listed(o: PushedOrder): Promise<void> {
+    await this.t.waitFor(async () => (await this.client.sales.findByExternalId(o.externalId)).length > 0, {
+      what: `sale ${o.saleNumber} in saleList`,
+    });
   }
 }

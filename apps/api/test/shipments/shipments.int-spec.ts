@@ -84,6 +84,9 @@ describe('shipments come back from Cin7', () => {
     return (key === null ? req : req.set(WEBHOOK_SECRET_HEADER, key)).send(payload);
   };
   const pollNow = async () => {
+    // One live poll job per supplier (exclusive queue): a poll asked for while an earlier one is still queued or
+    // running is that same job, which may have listed Cin7 before this test's change. Ask once it has finished.
+    await t.waitFor(idle, { what: 'earlier polls done' });
     const res = await t.http.post(`${base}/shipments/poll`).set(t.as(kiwi));
     expect(res.status).toBe(202);
   };
@@ -254,6 +257,8 @@ describe('shipments come back from Cin7', () => {
     expect(await gets()).toBe(before);
 
     const o = await orders.create([{ sku: orders.skus[0] ?? '', quantity: 1 }]);
+    // The task's event starts a poll, which finds the sale only once Cin7 lists it.
+    await orders.listed(o);
     await t.sandbox.admin.setConfig({ webhooks: { enabled: false } });
     try {
       await t.sandbox.admin.shipSale(0, o.saleId, { trackingNumber: 'TASK-1' });
@@ -277,9 +282,12 @@ describe('shipments come back from Cin7', () => {
         trackingUrl: 'https://track.example/poll/1',
         carrier: 'Courier',
       });
+      await orders.listed(o);
       await pollNow();
       const view = await waitShipped(o);
       expect(view.tracking).toBe('https://track.example/poll/1');
+      // The host hears of the shipment before the cycle ends and records its poll time: wait for the cycle.
+      await t.waitFor(idle, { what: 'poll done' });
       const status = (await t.http.get(`${base}/shipments`).set(t.as(kiwi))).body;
       expect(status).toMatchObject({ webhooks: 'registered', pollIntervalMinutes: 10 });
       expect(status.lastPollAt).not.toBeNull();
@@ -335,6 +343,7 @@ describe('shipments come back from Cin7', () => {
       { sku: orders.skus[1] ?? '', quantity: 1 },
     ]);
     await t.sandbox.admin.shipSale(0, o.saleId, { trackingNumber: 'PART-1', partial: true });
+    await orders.listed(o);
     await pollNow();
     await t.waitFor(async () => (await timeline(o)).some((e) => e.step === 'partially-shipped'), {
       what: 'partial',
@@ -345,6 +354,7 @@ describe('shipments come back from Cin7', () => {
   it('shows a voided sale on the timeline and notifies the supplier, once', async () => {
     const o = await orders.create([{ sku: orders.skus[1] ?? '', quantity: 1 }]);
     await t.sandbox.admin.voidSale(0, o.saleId);
+    await orders.listed(o);
     await pollNow();
     await t.waitFor(async () => (await notifications(o.orderId)).length > 0, { what: 'void notified' });
     await pollNow();

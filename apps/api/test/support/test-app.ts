@@ -94,6 +94,7 @@ export class TestApp {
       logLevels: process.env.TEST_API_LOGS ? ['log', 'error', 'warn', 'debug'] : [],
       demoMode: true,
       hostServiceSecret: randomBytes(24).toString('base64url'),
+      benchBareRoute: false,
     };
     const dataSource = new DataSource({ type: 'postgres', url: db.url });
     const t = new TestApp(sandbox, config, db, dataSource, options);

@@ -42,7 +42,8 @@ export function CustomerMatcher({
   const mustChooseAddress = addresses.length > 1;
 
   const link = useMutation({
-    mutationFn: ({ move }: { move: boolean }) => {
+    // `movedFrom`: whose link a move takes (read from the refusal before this call resets it).
+    mutationFn: ({ move }: { move: boolean; movedFrom?: string | null }) => {
       if (!chosen) throw new Error('Choose a Cin7 customer first');
       return linkCustomer(api, customer.id, {
         cin7CustomerId: chosen.id,
@@ -50,14 +51,11 @@ export function CustomerMatcher({
         ...(move ? { move: true } : {}),
       });
     },
-    onSuccess: (saved, { move }) => {
+    onSuccess: (saved, { move, movedFrom }) => {
       void queryClient.invalidateQueries({ queryKey: cin7Keys.customers() });
       void queryClient.invalidateQueries({ queryKey: cin7Keys.prices() });
       const where = saved.shippingAddress ? ` (ships to ${formatAddress(saved.shippingAddress)})` : '';
-      const from =
-        move && takenBy
-          ? ` ${takenBy.linkedUpstockCustomerName ?? 'The other customer'} is no longer linked.`
-          : '';
+      const from = move ? ` ${movedFrom ?? 'The other customer'} is no longer linked.` : '';
       onLinked(
         `${customer.name} is linked to ${saved.cin7Name} in Cin7${where}. Their prices are syncing now.${from}`,
       );
@@ -194,7 +192,7 @@ export function CustomerMatcher({
                 <button
                   type="button"
                   className="c7-button c7-button-primary"
-                  onClick={() => link.mutate({ move: true })}
+                  onClick={() => link.mutate({ move: true, movedFrom: takenBy.linkedUpstockCustomerName })}
                 >
                   Move the link to {customer.name}
                 </button>

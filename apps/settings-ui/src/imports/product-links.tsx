@@ -4,6 +4,7 @@ import { usePanelApi } from '../api/panel-api.context.js';
 import { productLinksQuery } from '../customers/customers.queries.js';
 import { Pager } from '../ui/pager.js';
 import { LoadError, Loading } from '../ui/query-states.js';
+import { TableScroll } from '../ui/table-scroll.js';
 
 const PAGE = 25;
 
@@ -58,7 +59,7 @@ function ProductLinksList() {
         </p>
       ) : (
         <>
-          <div className="c7-table-wrap">
+          <TableScroll label="Linked products">
             <table>
               <caption className="c7-sr-only">Linked products</caption>
               <thead>
@@ -84,7 +85,7 @@ function ProductLinksList() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <Pager
             label="Linked products pages"
             offset={offset}

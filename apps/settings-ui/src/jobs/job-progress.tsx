@@ -1,5 +1,6 @@
 import type { Job } from '@upstock/cin7-contracts';
 import { formatDateTime } from '../ui/format.js';
+import { TableScroll } from '../ui/table-scroll.js';
 
 const STATE_WORDS: Record<Job['state'], string> = {
   queued: 'Waiting to start…',
@@ -67,7 +68,7 @@ export function JobSummary({ job, label, counts = true }: JobViewProps) {
           <summary>
             {job.skippedItems.length} skipped {job.skippedItems.length === 1 ? 'item' : 'items'} and why
           </summary>
-          <div className="c7-table-wrap">
+          <TableScroll label="Skipped items">
             <table>
               <thead>
                 <tr>
@@ -84,7 +85,7 @@ export function JobSummary({ job, label, counts = true }: JobViewProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </details>
       ) : null}
     </div>

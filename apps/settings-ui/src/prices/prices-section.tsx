@@ -8,6 +8,7 @@ import { isJobActive, jobQuery } from '../jobs/job.queries.js';
 import { JobProgress, JobSummary } from '../jobs/job-progress.js';
 import { formatDateTime } from '../ui/format.js';
 import { LoadError, Loading } from '../ui/query-states.js';
+import { TableScroll } from '../ui/table-scroll.js';
 import { priceStatusQuery, startPriceSync } from './prices.queries.js';
 
 const UNSUPPORTED: Record<UnsupportedPriceFeature, string> = {
@@ -99,7 +100,7 @@ function PriceStatusView({ status }: { status: PriceStatus }) {
             : 'No price lists yet: they appear after the first sync.'}
         </p>
       ) : (
-        <div className="c7-table-wrap">
+        <TableScroll label="Price lists">
           <table>
             <thead>
               <tr>
@@ -123,7 +124,7 @@ function PriceStatusView({ status }: { status: PriceStatus }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <h3>Not applied from Cin7</h3>
       {status.unsupported.length === 0 ? (

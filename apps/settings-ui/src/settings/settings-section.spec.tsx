@@ -13,6 +13,9 @@ const reference = {
   priceTiers: [],
   taxRules: [],
   carriers: [],
+  serviceProducts: [],
+  defaultSaleTaxRule: 'GST on Income',
+  pricesIncludeTax: false,
   refreshedAt: '2026-11-27T09:00:00.000Z',
   refreshing: false,
 };
@@ -62,6 +65,52 @@ describe('SettingsSection', () => {
       shipByMode: 'IN_SHIPPING_NOTES',
       location: 'Wellington Store',
     });
+  });
+
+  it("offers Cin7's service products for the freight, and shows Cin7's refusal of a name on the field", async () => {
+    const withServices = { ...reference, serviceProducts: ['Courier delivery', 'Freight'] };
+    const { fake, user } = renderSection(<SettingsSection />, {
+      ...routes,
+      'GET /reference': { body: withServices },
+      'PUT /settings': apiError(
+        400,
+        'freightServiceName: Cin7 has no active service product named "Courier delivery"',
+        'freightServiceName',
+      ),
+    });
+    const freight = await screen.findByRole('combobox', { name: 'Freight charge service product' });
+    expect(Array.from(freight.querySelectorAll('option')).map((o) => o.textContent)).toEqual([
+      'Courier delivery',
+      'Freight',
+    ]);
+    expect(freight).toHaveValue('Freight');
+    await user.selectOptions(freight, 'Courier delivery');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText(/no active service product named "Courier delivery"/)).toBeInTheDocument();
+    expect(freight).toHaveAccessibleDescription(/no active service product named "Courier delivery"/);
+    expect(fake.calls.find((c) => c.method === 'PUT')?.body).toMatchObject({
+      freightServiceName: 'Courier delivery',
+    });
+  });
+
+  it("says whether Upstock prices are with or without tax, from the tenant's default sale tax rule", async () => {
+    renderSection(<SettingsSection />, routes);
+    expect(await screen.findByText(/Upstock prices are without tax/)).toHaveTextContent(
+      '“GST on Income”, is tax exclusive',
+    );
+  });
+
+  it('says prices include tax for a tenant whose default sale tax rule is tax inclusive', async () => {
+    renderSection(<SettingsSection />, {
+      ...routes,
+      'GET /reference': {
+        body: { ...reference, defaultSaleTaxRule: 'GST Inclusive', pricesIncludeTax: true },
+      },
+    });
+    expect(await screen.findByText(/Upstock prices include tax/)).toHaveTextContent(
+      '“GST Inclusive”, is tax inclusive',
+    );
+    expect(screen.queryByText(/without tax/)).not.toBeInTheDocument();
   });
 
   it('checks fields before saving and focuses the first one at fault', async () => {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   FULFILMENT_STEPS_RULE,
+  type ReferenceResponse,
   type Settings,
   type SettingsInput,
   settingsSchema,
@@ -28,6 +29,21 @@ export function SettingsSection() {
         <SettingsForm saved={settings.data} />
       )}
     </section>
+  );
+}
+
+/** Whether Upstock prices are with or without tax: the tenant's default sale tax rule decides (as the sale does). */
+function TaxBasis({ reference }: { reference: ReferenceResponse | undefined }) {
+  if (!reference?.refreshedAt) return null;
+  const rule = reference.defaultSaleTaxRule;
+  return (
+    <p className="c7-hint" data-testid="c7-tax-basis">
+      {reference.pricesIncludeTax === null || !rule
+        ? 'Cin7 has no default sale tax rule: each product’s or customer’s tax rule decides whether prices include tax.'
+        : reference.pricesIncludeTax
+          ? `Upstock prices include tax: your default sale tax rule in Cin7, “${rule}”, is tax inclusive.`
+          : `Upstock prices are without tax: your default sale tax rule in Cin7, “${rule}”, is tax exclusive; Cin7 adds the tax.`}
+    </p>
   );
 }
 
@@ -136,6 +152,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
 
   const allowed = stepsAllowed(values);
   const locations = reference.data?.locations ?? [];
+  const serviceProducts = reference.data?.serviceProducts ?? [];
   return (
     <form
       ref={formRef}
@@ -144,6 +161,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
       noValidate
       aria-label="Sales order settings"
     >
+      <TaxBasis reference={reference.data} />
       <Radios
         name="saleStatus"
         legend="Sales order status"
@@ -248,14 +266,47 @@ function SettingsForm({ saved }: { saved: Settings }) {
         )}
         {errors.location ? <p className="c7-field-error">{errors.location}</p> : null}
       </div>
-      <TextField
-        label="Freight charge service name"
-        hint="The Cin7 service product used for the order's freight."
-        name="freightServiceName"
-        value={values.freightServiceName}
-        onChange={(e) => update('freightServiceName', e.target.value)}
-        error={errors.freightServiceName}
-      />
+      {serviceProducts.length > 0 ? (
+        <div className="c7-field">
+          <label htmlFor={`${id}-freight`}>Freight charge service product</label>
+          <p className="c7-hint" id={`${id}-freight-hint`}>
+            The Cin7 service product that carries the order's freight.
+          </p>
+          <select
+            id={`${id}-freight`}
+            aria-describedby={`${id}-freight-hint${errors.freightServiceName ? ` ${id}-freight-error` : ''}`}
+            name="freightServiceName"
+            value={values.freightServiceName}
+            onChange={(e) => update('freightServiceName', e.target.value)}
+          >
+            {serviceProducts.some(
+              (n) => n.toLowerCase() === values.freightServiceName.toLowerCase(),
+            ) ? null : (
+              <option value={values.freightServiceName}>{values.freightServiceName} (not in Cin7)</option>
+            )}
+            {serviceProducts.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+          {errors.freightServiceName ? (
+            <p className="c7-field-error" id={`${id}-freight-error`}>
+              {errors.freightServiceName}
+            </p>
+          ) : null}
+        </div>
+      ) : (
+        // Cin7's service products not loaded (yet): typed, and checked against Cin7 when saved.
+        <TextField
+          label="Freight charge service name"
+          hint="The Cin7 service product used for the order's freight, as Cin7 names it."
+          name="freightServiceName"
+          value={values.freightServiceName}
+          onChange={(e) => update('freightServiceName', e.target.value)}
+          error={errors.freightServiceName}
+        />
+      )}
       <TextField
         label="Price sync every (minutes)"
         name="priceSyncIntervalMinutes"

@@ -12,6 +12,9 @@ import { ProductLinkEntity } from './links/product-link.entity.js';
 import { CustomerMatchingController } from './matching/customer-matching.controller.js';
 import { CustomerMatchingService } from './matching/customer-matching.service.js';
 import { Catalog1764240100000 } from './migrations/1764240100000-catalog.migration.js';
+import { ServiceProducts1765121000000 } from './migrations/1765121000000-service-products.migration.js';
+import { TaxBasis1765121001000 } from './migrations/1765121001000-tax-basis.migration.js';
+import { CustomerLocation1765121002000 } from './migrations/1765121002000-customer-location.migration.js';
 import { ReferenceDataController } from './reference/reference-data.controller.js';
 import { ReferenceDataEntity } from './reference/reference-data.entity.js';
 import { ReferenceDataService } from './reference/reference-data.service.js';
@@ -38,5 +41,10 @@ export const catalogFeature: FeatureParts = {
   ],
   exports: [CatalogLinks, CatalogChanges],
   entities: [CustomerLinkEntity, ProductLinkEntity, ReferenceDataEntity],
-  migrations: [Catalog1764240100000],
+  migrations: [
+    Catalog1764240100000,
+    ServiceProducts1765121000000,
+    TaxBasis1765121001000,
+    CustomerLocation1765121002000,
+  ],
 };

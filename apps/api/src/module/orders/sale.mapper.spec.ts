@@ -34,6 +34,7 @@ const customer: PushCustomerLink = {
   },
   salesRepresentative: 'Jane Rep',
   taxRule: 'GST on Income',
+  location: null,
   orderingBlockedReason: null,
   discount: 0,
 };
@@ -269,6 +270,16 @@ describe('buildSale', () => {
       expect(!result.ok && result.refusal).toBe(
         'This product is not linked to a Cin7 product: STOVE (Stove); import or link it first',
       );
+    });
+
+    it("uses the Cin7 customer's own location unless the settings choose one (or Cin7 no longer has it)", () => {
+      const own = { ...customer, location: 'Wellington Store' };
+      expect(ok(input({ customer: own })).snapshot.header.Location).toBe('Wellington Store');
+      expect(ok(input({ customer: own }, { location: 'Main Warehouse' })).snapshot.header.Location).toBe(
+        'Main Warehouse',
+      );
+      const removed = { ...customer, location: 'Old Shed' };
+      expect(ok(input({ customer: removed })).snapshot.header.Location).toBe('Main Warehouse');
     });
 
     it('refuses when there is no location at all, or the chosen one is gone', () => {

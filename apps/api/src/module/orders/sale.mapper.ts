@@ -34,6 +34,7 @@ export type PushCustomerLink = Pick<
   | 'shippingAddress'
   | 'salesRepresentative'
   | 'taxRule'
+  | 'location'
   | 'orderingBlockedReason'
   | 'discount'
 >;
@@ -126,7 +127,13 @@ export function buildSale(input: SaleMappingInput): SaleMapping {
   const { order, settings, defaults } = input;
   const customer = input.customer as PushCustomerLink;
 
-  const location = settings.location ?? defaults?.defaultLocation ?? null;
+  // The settings' location wins; else the Cin7 customer's own Location (as Cin7 itself fills a new sale), unless Cin7
+  // no longer has it; else Cin7's default location.
+  const customerLocation =
+    customer.location && (!defaults?.locationNames || hasName(defaults.locationNames, customer.location))
+      ? customer.location
+      : null;
+  const location = settings.location ?? customerLocation ?? defaults?.defaultLocation ?? null;
   if (!location) {
     if (!defaults)
       return { ok: false, refusal: 'Cin7’s default location is not known yet', needsDefaults: true };

@@ -140,6 +140,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
           {
             pollingIntervalSeconds: POLL_INTERVAL_S,
             notifyPollingIntervalSeconds: NOTIFY_POLL_INTERVAL_S,
+            // Also bursts while pg-boss's cached backlog says jobs wait (main: `pnpm bench tenants-scale`).
+            burstWhenReadyExceeds: 1,
             batchSize: 1,
             includeMetadata: true,
           },

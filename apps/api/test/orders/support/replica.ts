@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { freePort, type TestApp } from '../../support/test-app.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** How long a replica may take to start before the test gives up (when it starts is not what is tested). */
+const REPLICA_START_MS = 120_000;
 
 export interface Replica {
   url: string;
@@ -50,7 +52,8 @@ export async function startReplica(t: TestApp, extraEnv: NodeJS.ProcessEnv = {})
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`replica did not start:\n${output}`)), 30_000);
+    // A start from the sources compiles the whole API: on a loaded machine that alone takes tens of seconds.
+    const timer = setTimeout(() => reject(new Error(`replica did not start:\n${output}`)), REPLICA_START_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('API listening')) {

@@ -136,6 +136,7 @@ export async function importCustomerPage(
       priceTier: c.PriceTier?.trim() || null,
       discount: c.Discount ?? 0,
       taxRule: c.TaxRule?.trim() || null,
+      location: c.Location?.trim() || null,
       orderingBlockedReason: reason,
     };
   });

@@ -63,6 +63,10 @@ export class CustomerLinkEntity {
   @Column({ name: 'tax_rule', type: 'text', nullable: true })
   taxRule: string | null;
 
+  /** The Cin7 customer's `Location` (its own warehouse for sales); null when it has none. */
+  @Column({ type: 'text', nullable: true })
+  location: string | null;
+
   /** Why this customer's orders cannot be pushed to Cin7 (e.g. a currency other than the Cin7 base currency). */
   @Column({ name: 'ordering_blocked_reason', type: 'text', nullable: true })
   orderingBlockedReason: string | null;

@@ -22,6 +22,8 @@ export interface CustomerLinkWrite {
   priceTier: string | null;
   discount: number;
   taxRule: string | null;
+  /** The Cin7 customer's own `Location`: its sales go there unless the settings choose one. */
+  location: string | null;
   orderingBlockedReason: string | null;
 }
 
@@ -64,15 +66,16 @@ export class LinkStore {
     await manager.query(
       `INSERT INTO cin7_customer_link (supplier_id, upstock_customer_id, cin7_customer_id, cin7_name, currency,
          shipping_address_id, billing_address, shipping_address, sales_representative, price_tier, discount,
-         tax_rule, ordering_blocked_reason)
+         tax_rule, ordering_blocked_reason, location)
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[],
-         $8::jsonb[], $9::text[], $10::text[], $11::float8[], $12::text[], $13::text[])
+         $8::jsonb[], $9::text[], $10::text[], $11::float8[], $12::text[], $13::text[], $14::text[])
        ON CONFLICT (supplier_id, ${target}) DO UPDATE SET ${other} = EXCLUDED.${other},
          cin7_name = EXCLUDED.cin7_name, currency = EXCLUDED.currency,
          shipping_address_id = EXCLUDED.shipping_address_id, billing_address = EXCLUDED.billing_address,
          shipping_address = EXCLUDED.shipping_address, sales_representative = EXCLUDED.sales_representative,
          price_tier = EXCLUDED.price_tier, discount = EXCLUDED.discount, tax_rule = EXCLUDED.tax_rule,
-         ordering_blocked_reason = EXCLUDED.ordering_blocked_reason, updated_at = now()`,
+         ordering_blocked_reason = EXCLUDED.ordering_blocked_reason, location = EXCLUDED.location,
+         updated_at = now()`,
       [
         supplierId,
         rows.map((r) => r.upstockCustomerId),
@@ -87,6 +90,7 @@ export class LinkStore {
         rows.map((r) => r.discount),
         rows.map((r) => r.taxRule),
         rows.map((r) => r.orderingBlockedReason),
+        rows.map((r) => r.location),
       ],
     );
   }

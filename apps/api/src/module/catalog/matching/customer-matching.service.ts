@@ -113,6 +113,7 @@ export class CustomerMatchingService {
       priceTier: twin.PriceTier?.trim() || null,
       discount: twin.Discount ?? 0,
       taxRule: twin.TaxRule?.trim() || null,
+      location: twin.Location?.trim() || null,
       orderingBlockedReason: blockedReason,
     };
 

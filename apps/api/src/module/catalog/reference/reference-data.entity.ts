@@ -1,7 +1,7 @@
 import type { ReferenceData } from '@upstock/cin7-contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** The supplier's Cin7 reference books (locations, price tiers, tax rules, carriers), cached: one row a supplier. */
+/** The supplier's Cin7 reference books (locations, price tiers, tax rules, carriers, service products), cached: one row a supplier. */
 @Entity({ name: 'cin7_reference_data' })
 export class ReferenceDataEntity {
   @PrimaryColumn({ name: 'supplier_id', type: 'text' })
@@ -18,6 +18,15 @@ export class ReferenceDataEntity {
 
   @Column({ type: 'jsonb' })
   carriers: ReferenceData['carriers'];
+
+  @Column({ name: 'service_products', type: 'jsonb', default: () => "'[]'" })
+  serviceProducts: ReferenceData['serviceProducts'];
+
+  @Column({ name: 'default_sale_tax_rule', type: 'text', nullable: true })
+  defaultSaleTaxRule: string | null;
+
+  @Column({ name: 'prices_include_tax', type: 'boolean', nullable: true })
+  pricesIncludeTax: boolean | null;
 
   @Column({ name: 'refreshed_at', type: 'timestamptz' })
   refreshedAt: Date;

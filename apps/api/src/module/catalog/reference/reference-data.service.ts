@@ -7,6 +7,7 @@ import { Repository } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import { ConnectionsService } from '../../connection/connections.service.js';
+import { SettingsService } from '../../settings/settings.service.js';
 import { ConnectionGoneError } from '../../work/call-budget.js';
 import { clockOf } from '../../work/clock.js';
 import { JobQueue, QUEUES } from '../../work/job-queue.service.js';
@@ -23,8 +24,9 @@ export function referenceSingletonKey(supplierId: string): string {
 }
 
 /**
- * The supplier's Cin7 locations, price tiers, tax rules and carriers, cached in cin7_reference_data for the
- * settings panel (GET /reference): read in background work (four calls), never in a request.
+ * The supplier's Cin7 locations, price tiers, tax rules, carriers and service products, cached in cin7_reference_data
+ * for the settings panel (GET /reference): read in background work (five calls plus one per 1,000 products). The only
+ * call in a request is the freight check's single look-up when a saved name is not in the cache.
  */
 @Injectable()
 export class ReferenceDataService implements OnModuleInit, OnModuleDestroy {
@@ -36,9 +38,11 @@ export class ReferenceDataService implements OnModuleInit, OnModuleDestroy {
     private readonly connections: ConnectionsService,
     private readonly queue: JobQueue,
     private readonly scheduler: SchedulerRegistry,
+    private readonly settings: SettingsService,
   ) {}
 
   onModuleInit(): void {
+    this.settings.useServiceProductCheck((supplierId, name) => this.hasServiceProduct(supplierId, name));
     this.queue.register(QUEUES.referenceRefresh, (data) => this.refresh(data.supplierId));
     const tick = setInterval(() => void this.enqueueStale(), this.options.schedulerTickMs ?? 60_000);
     this.scheduler.addInterval(REFERENCE_REFRESH_INTERVAL, tick);
@@ -52,12 +56,26 @@ export class ReferenceDataService implements OnModuleInit, OnModuleDestroy {
 
   async get(supplierId: string): Promise<ReferenceResponse> {
     const row = await this.cache.findOneBy({ supplierId });
-    if (!row) return { locations: [], priceTiers: [], taxRules: [], carriers: [], refreshedAt: null };
+    if (!row) {
+      return {
+        locations: [],
+        priceTiers: [],
+        taxRules: [],
+        carriers: [],
+        serviceProducts: [],
+        defaultSaleTaxRule: null,
+        pricesIncludeTax: null,
+        refreshedAt: null,
+      };
+    }
     return {
       locations: row.locations,
       priceTiers: row.priceTiers,
       taxRules: row.taxRules,
       carriers: row.carriers,
+      serviceProducts: row.serviceProducts,
+      defaultSaleTaxRule: row.defaultSaleTaxRule,
+      pricesIncludeTax: row.pricesIncludeTax,
       refreshedAt: row.refreshedAt.toISOString(),
     };
   }
@@ -72,7 +90,26 @@ export class ReferenceDataService implements OnModuleInit, OnModuleDestroy {
     );
   }
 
-  /** The job: four Cin7 reads at background priority, then one row replaced. A removed connection stops quietly. */
+  /**
+   * Whether `name` may be the freight service product: answered from the cache when it lists the name (no Cin7
+   * call); otherwise one exact look-up (a product added since the daily refresh), remembered in the cache. Null when
+   * no Cin7 account is connected (nothing to check against; the push still refuses before writing).
+   */
+  async hasServiceProduct(supplierId: string, name: string): Promise<boolean | null> {
+    const row = await this.cache.findOneBy({ supplierId });
+    const wanted = name.trim().toLowerCase();
+    if (row?.serviceProducts.some((n) => n.toLowerCase() === wanted)) return true;
+    const connection = await this.connections.describe(supplierId);
+    if (connection.status === 'disconnected') return null;
+    const { client } = await this.connections.clientFor(supplierId, 'interactive');
+    const found = await findServiceProduct(client, name);
+    if (found && row) {
+      await this.cache.update({ supplierId }, { serviceProducts: [...row.serviceProducts, found].sort() });
+    }
+    return found !== null;
+  }
+
+  /** The job: five Cin7 reads at background priority, then one row replaced. A removed connection stops quietly. */
   async refresh(supplierId: string): Promise<void> {
     let client: Cin7Client;
     try {
@@ -118,13 +155,20 @@ export class ReferenceDataService implements OnModuleInit, OnModuleDestroy {
 }
 
 export async function readReferenceData(client: Cin7Client): Promise<ReferenceData> {
-  const [tiers, taxRules, locations, carriers] = [
+  const [me, tiers, taxRules, locations, carriers] = [
+    await client.me.get(),
     await client.reference.priceTiers(),
     await client.reference.taxRules(),
     await client.reference.locations(),
     await client.reference.carriers(),
   ];
+  const serviceProducts = await readServiceProducts(client);
+  const defaultSaleTaxRule = me.DefaultSaleTaxRuleName || null;
+  // Same rule as the sale mapper's fallback (orders/sale.mapper.ts): the default sale tax rule decides.
+  const defaultRule = taxRules.find((t) => t.Name.toLowerCase() === defaultSaleTaxRule?.toLowerCase());
   return {
+    defaultSaleTaxRule,
+    pricesIncludeTax: defaultRule ? defaultRule.TaxInclusive === true : null,
     priceTiers: tiers.map((t) => ({ code: t.Code, name: t.Name })).sort((a, b) => a.code - b.code),
     taxRules: taxRules
       .filter((t) => t.IsActive !== false)
@@ -139,7 +183,32 @@ export async function readReferenceData(client: Cin7Client): Promise<ReferenceDa
       .filter((l) => l.IsDeprecated !== true && l.Deprecated !== true)
       .map((l) => ({ id: l.ID, name: l.Name, isDefault: l.IsDefault === true })),
     carriers: carriers.map((c) => ({ id: c.CarrierID, name: c.Description })),
+    serviceProducts,
   };
+}
+
+const isActiveService = (p: { Type?: string | null; Status?: string | null }) =>
+  p.Type?.toLowerCase() === 'service' && (p.Status ?? 'Active').toLowerCase() === 'active';
+
+/**
+ * Cin7's product list has no type filter (BP L5269), so the service products are picked out of the product pages
+ * at Limit 1000 without Include* flags: ceil(products / 1000) calls, in this daily background refresh only.
+ */
+async function readServiceProducts(client: Cin7Client): Promise<string[]> {
+  const names = new Set<string>();
+  for await (const page of client.products.pages({ Limit: 1000 })) {
+    for (const p of page.items) if (isActiveService(p)) names.add(p.Name.trim());
+  }
+  return [...names].sort();
+}
+
+/** Cin7's spelling of the active service product named exactly `name` (`Name` filters by "containing", BP L5276). */
+async function findServiceProduct(client: Cin7Client, name: string): Promise<string | null> {
+  const page = await client.products.list({ Name: name.trim(), Limit: 100 });
+  const wanted = name.trim().toLowerCase();
+  return (
+    page.items.find((p) => isActiveService(p) && p.Name.trim().toLowerCase() === wanted)?.Name.trim() ?? null
+  );
 }
 
 function sumComponents(components: readonly { Percent: number | null }[]): number | null {
