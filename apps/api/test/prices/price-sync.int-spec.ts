@@ -222,6 +222,22 @@ describe('price sync (small seed, against the sandbox)', () => {
     if (!customer || !productP || !other) throw new Error('fixtures not found');
     const upstockId = links.customers.get(customer.ID) as string;
     await t.http.delete(`${base}/customers/${upstockId}/link`).set(t.as(kiwi())).expect(204);
+    // Unlinking syncs the customer back to the base price (no Cin7 call): that run ends before the link's is looked for.
+    const customerRuns = async (): Promise<string[]> =>
+      (
+        await t.dataSource.query(
+          `SELECT id FROM cin7_sync_run WHERE supplier_id = $1 AND kind = 'price-sync' AND params->>'scope' = $2`,
+          [kiwi().id, `customer:${upstockId}`],
+        )
+      ).map((r: { id: string }) => r.id);
+    const unlinkRuns = await t.waitFor(
+      async () => {
+        const ids = await customerRuns();
+        return ids.length > 0 ? ids : undefined;
+      },
+      { what: 'the unlink price sync' },
+    );
+    for (const id of unlinkRuns) await t.waitForJob(kiwi(), id);
 
     await t.sandbox.admin.setCustomPrice(0, customer.ID, productP.ID, 3.21);
     // Changed too, but not this customer's business: the customer's sync must not apply it.
@@ -236,16 +252,9 @@ describe('price sync (small seed, against the sandbox)', () => {
       .set(t.as(kiwi()))
       .send({ cin7CustomerId: customer.ID, ...(shipping?.ID ? { shippingAddressId: shipping.ID } : {}) });
     expect(linked.status).toBe(200);
-    const run = await t.waitFor(
-      async () => {
-        const [row] = await t.dataSource.query(
-          `SELECT id FROM cin7_sync_run WHERE supplier_id = $1 AND kind = 'price-sync' AND params->>'scope' = $2`,
-          [kiwi().id, `customer:${upstockId}`],
-        );
-        return row?.id as string | undefined;
-      },
-      { what: 'the customer price sync' },
-    );
+    const run = await t.waitFor(async () => (await customerRuns()).find((id) => !unlinkRuns.includes(id)), {
+      what: 'the customer price sync',
+    });
     const job = await t.waitForJob(kiwi(), run);
     expect(job.state).toBe('succeeded');
     expect(job.result).toMatchObject({ mode: 'customer', cin7Calls: 1 });
