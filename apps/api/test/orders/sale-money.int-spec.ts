@@ -115,7 +115,6 @@ describe('sale money: the Cin7 sale adds up to the Upstock order', () => {
               cases.push({ order, freight, customer });
             }
           }
-          const refused = 0;
           for (const { order, freight, customer } of cases) {
             const what = `${inclusive ? 'inclusive' : 'exclusive'} / ${method} / auto ${auto} / discount ${
               customer === discounted ? DISCOUNT : 0

@@ -5,7 +5,7 @@ import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { CredentialCipher } from '../security/credential-cipher.js';
 import { budgetKeyOf, ConnectionGoneError, PostgresCallBudget } from '../work/call-budget.js';
-import { clockOf, systemClock } from '../work/clock.js';
+import { clockOf } from '../work/clock.js';
 import { JobQueue } from '../work/job-queue.service.js';
 import type { ConnectionEntity } from './connection.entity.js';
 import type { RetiredCredentialsEntity } from './retired-credentials.entity.js';

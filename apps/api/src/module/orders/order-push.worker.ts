@@ -16,7 +16,7 @@ import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { ConnectionsService } from '../connection/connections.service.js';
 import { ConnectionGoneError } from '../work/call-budget.js';
-import { clockOf, systemClock } from '../work/clock.js';
+import { clockOf } from '../work/clock.js';
 import { withWriteGuard } from '../work/job-context.js';
 import { type JobData, JobQueue, QUEUES } from '../work/job-queue.service.js';
 import { isTransient } from '../work/sync-runs.service.js';

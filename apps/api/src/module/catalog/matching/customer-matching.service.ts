@@ -22,7 +22,7 @@ import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import { ConnectionsService } from '../../connection/connections.service.js';
 import type { HostCustomer } from '../../ports/index.js';
 import { ConnectionGoneError } from '../../work/call-budget.js';
-import { clockOf, systemClock } from '../../work/clock.js';
+import { clockOf } from '../../work/clock.js';
 import { CatalogChanges } from '../catalog-changes.js';
 import {
   billingAddress,

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '@upstock/cin7-contracts';
 import { DataSource } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
-import { clockOf, systemClock } from '../../work/clock.js';
+import { clockOf } from '../../work/clock.js';
 import { JobQueue, QUEUES } from '../../work/job-queue.service.js';
 
 export const SHIPMENTS_INTERVAL_NAME = 'cin7-core:shipments';
