@@ -169,15 +169,20 @@ export async function syncPrices(t: TestApp, supplier: TestSupplier, body: Recor
 
 /** Waits until no price sync of the supplier is queued or running (imports enqueue some). */
 export async function pricesSettled(t: TestApp, supplierId: string): Promise<void> {
+  // An import triggers its price sync just after its own run ends: settled means no active sync and no new one for
+  // a moment, or a test's own sync could join the one about to be triggered.
+  let seen = -1;
   await t.waitFor(
     async () => {
       const [row] = await t.dataSource.query(
-        `SELECT count(*)::int AS n FROM cin7_sync_run
-          WHERE supplier_id = $1 AND kind = 'price-sync' AND state IN ('queued', 'running', 'paused')`,
+        `SELECT count(*) FILTER (WHERE state IN ('queued', 'running', 'paused'))::int AS active, count(*)::int AS total
+           FROM cin7_sync_run WHERE supplier_id = $1 AND kind = 'price-sync'`,
         [supplierId],
       );
-      return row.n === 0;
+      const quiet = row.active === 0 && row.total === seen;
+      seen = row.active === 0 ? row.total : -1;
+      return quiet;
     },
-    { timeoutMs: 60_000, what: 'price syncs to settle' },
+    { timeoutMs: 60_000, intervalMs: 2_000, what: 'price syncs to settle' },
   );
 }

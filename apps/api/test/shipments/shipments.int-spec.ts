@@ -123,7 +123,14 @@ describe('shipments come back from Cin7', () => {
     const view = await waitShipped(o);
     expect(view.tracking).toBe('https://track.example/parcel/77');
     expect(view.carrier).toBe('NZ Post');
-    const events = await timeline(o);
+    // The timeline event is written just after the host is told.
+    const events = await t.waitFor(
+      async () => {
+        const rows = await timeline(o);
+        return rows.length > 0 ? rows : undefined;
+      },
+      { what: 'the shipped event on the timeline' },
+    );
     expect(events.map((e) => e.step)).toEqual(['shipped']);
     expect(events[0]?.message).toContain('tracking link https://track.example/parcel/77');
     const [push] = await t.dataSource.query(`SELECT state FROM cin7_order_push WHERE upstock_order_id = $1`, [
