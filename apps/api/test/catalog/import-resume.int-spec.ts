@@ -3,6 +3,12 @@ import type { Cin7Product } from '@upstock/cin7-core';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { base, sandboxCatalog, startImport, supplierRows } from './catalog-fixtures.js';
 
+/** The page of the import's product read (it asks for attachments; the background reference refresh does not). */
+const importPage = (url: string): number =>
+  /\/product\?/i.test(url) && /IncludeAttachments=true/i.test(url)
+    ? Number(/[?&]Page=(\d+)/.exec(url)?.[1] ?? 0)
+    : 0;
+
 const activeStock = (products: Cin7Product[]) =>
   products.filter((p) => p.Status === 'Active' && p.Type === 'Stock');
 
@@ -62,7 +68,7 @@ describe('Cin7 failing in the middle of an import', () => {
   // Cin7 answers 503 to the request for page 2 of the products, as long as `failuresLeft` lasts.
   const flakyFetch: typeof fetch = async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
-    if (/\/product\?/i.test(url) && /[?&]Page=2(&|$)/.test(url) && failuresLeft > 0) {
+    if (importPage(url) === 2 && failuresLeft > 0) {
       failuresLeft--;
       return new Response(JSON.stringify([{ ErrorCode: 503, Exception: 'Service Unavailable' }]), {
         status: 503,
@@ -112,7 +118,7 @@ describe('an import whose job expires while it works (a slow Cin7, a busy replic
   // asked is then past its time, with a page in hand.
   const slowFetch: typeof fetch = async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
-    const page = /\/product\?/i.test(url) ? Number(/[?&]Page=(\d+)/.exec(url)?.[1] ?? 0) : 0;
+    const page = importPage(url);
     if (page) productPageRequests.push(page);
     if (page === 2 && productPageRequests.filter((p) => p === 2).length === 1) {
       await t.waitFor(jobRetried, { timeoutMs: 40_000, intervalMs: 50, what: 'the job to be retried' });
