@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { usePanelApi } from '../api/panel-api.context.js';
 import { LoadError, Loading } from '../ui/query-states.js';
+import { SearchForm } from '../ui/search-form.js';
 import { CustomerMatcher } from './customer-matcher.js';
 import { linkedCustomersQuery, unmatchedCustomersQuery } from './customers.queries.js';
 import { LINKED_PAGE, LinkedCustomers } from './linked-customers.js';
@@ -11,7 +12,6 @@ const PAGE = 25;
 /** Upstock customers without a Cin7 twin, each matched by searching Cin7 and choosing an address. */
 export function CustomersSection() {
   const api = usePanelApi();
-  const [draft, setDraft] = useState('');
   const [search, setSearch] = useState('');
   const [limit, setLimit] = useState(PAGE);
   const [open, setOpen] = useState<string | null>(null);
@@ -20,9 +20,8 @@ export function CustomersSection() {
   // The first page of linked customers (shared with the list above): tells "all linked" from "none at all".
   const anyLinked = useQuery(linkedCustomersQuery(api, '', 0, LINKED_PAGE));
 
-  const onFilter = (event: FormEvent) => {
-    event.preventDefault();
-    setSearch(draft.trim());
+  const onSearch = (text: string) => {
+    setSearch(text);
     setLimit(PAGE);
   };
 
@@ -43,21 +42,13 @@ export function CustomersSection() {
       <p className="c7-muted">
         Link each one so its orders reach the right Cin7 customer; its prices sync straight after.
       </p>
-      <form className="c7-inline-form" onSubmit={onFilter}>
-        <label htmlFor="c7-unmatched-filter">Find an Upstock customer</label>
-        <div className="c7-inline">
-          <input
-            id="c7-unmatched-filter"
-            type="search"
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            placeholder="Name or email"
-          />
-          <button type="submit" className="c7-button">
-            Filter
-          </button>
-        </div>
-      </form>
+      <SearchForm
+        id="c7-unmatched-filter"
+        label="Find an Upstock customer"
+        placeholder="Name or email"
+        submitLabel="Filter"
+        onSearch={onSearch}
+      />
       {customers.isPending ? (
         <Loading label="Loading customers…" />
       ) : customers.isError ? (

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LinkedCustomer } from '@upstock/cin7-contracts';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { errorMessage } from '../api/api-client.js';
 import { usePanelApi } from '../api/panel-api.context.js';
 import { cin7Keys } from '../api/query-keys.js';
 import { Pager } from '../ui/pager.js';
 import { LoadError, Loading } from '../ui/query-states.js';
+import { SearchForm } from '../ui/search-form.js';
 import {
   formatAddress,
   linkAddressesQuery,
@@ -19,35 +20,24 @@ export const LINKED_PAGE = 25;
 /** Customers linked to Cin7: where their orders ship, with a change of address and unlink (then relink below). */
 export function LinkedCustomers({ onChanged }: { onChanged: (message: string) => void }) {
   const api = usePanelApi();
-  const [draft, setDraft] = useState('');
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
   const linked = useQuery(linkedCustomersQuery(api, search, offset, LINKED_PAGE));
 
-  const onFilter = (event: FormEvent) => {
-    event.preventDefault();
-    setSearch(draft.trim());
+  const onSearch = (text: string) => {
+    setSearch(text);
     setOffset(0);
   };
 
   return (
     <div className="c7-subsection">
       <h3 id="c7-linked-title">Linked customers</h3>
-      <form className="c7-inline-form" onSubmit={onFilter}>
-        <label htmlFor="c7-linked-filter">Find a linked customer</label>
-        <div className="c7-inline">
-          <input
-            id="c7-linked-filter"
-            type="search"
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            placeholder="Cin7 name"
-          />
-          <button type="submit" className="c7-button">
-            Find
-          </button>
-        </div>
-      </form>
+      <SearchForm
+        id="c7-linked-filter"
+        label="Find a linked customer"
+        placeholder="Cin7 name"
+        onSearch={onSearch}
+      />
       {linked.isPending ? (
         <Loading label="Loading linked customers…" />
       ) : linked.isError ? (

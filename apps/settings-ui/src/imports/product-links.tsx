@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { usePanelApi } from '../api/panel-api.context.js';
 import { productLinksQuery } from '../customers/customers.queries.js';
 import { Pager } from '../ui/pager.js';
 import { LoadError, Loading } from '../ui/query-states.js';
+import { SearchForm } from '../ui/search-form.js';
 import { TableScroll } from '../ui/table-scroll.js';
 
 const PAGE = 25;
@@ -21,32 +22,22 @@ export function ProductLinks() {
 
 function ProductLinksList() {
   const api = usePanelApi();
-  const [draft, setDraft] = useState('');
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
   const links = useQuery(productLinksQuery(api, search, offset, PAGE));
-  const onFind = (event: FormEvent) => {
-    event.preventDefault();
-    setSearch(draft.trim());
+  const onSearch = (text: string) => {
+    setSearch(text);
     setOffset(0);
   };
+
   return (
     <>
-      <form className="c7-inline-form" onSubmit={onFind}>
-        <label htmlFor="c7-product-links-filter">Find a linked product</label>
-        <div className="c7-inline">
-          <input
-            id="c7-product-links-filter"
-            type="search"
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            placeholder="SKU or name"
-          />
-          <button type="submit" className="c7-button">
-            Find
-          </button>
-        </div>
-      </form>
+      <SearchForm
+        id="c7-product-links-filter"
+        label="Find a linked product"
+        placeholder="SKU or name"
+        onSearch={onSearch}
+      />
       {links.isPending ? (
         <Loading label="Loading linked products…" />
       ) : links.isError ? (
