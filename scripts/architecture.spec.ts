@@ -115,4 +115,31 @@ describe('architecture', () => {
       .map(rel);
     expect(offenders).toEqual([]);
   });
+
+  it('imports only packages the module declares, through their public entry points (no other package internals)', () => {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'apps/api/package.json'), 'utf8'));
+    const declared = new Set([
+      ...Object.keys(manifest.dependencies ?? {}),
+      ...Object.keys(manifest.peerDependencies ?? {}),
+    ]);
+    // Statement-level imports only: the loose matcher above also catches "import" in prose.
+    const moduleImports = (file: string) =>
+      [
+        ...readFileSync(file, 'utf8').matchAll(
+          /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+        ),
+      ].map((m) => (m[1] ?? m[2]) as string);
+    const offenders = sources('apps/api/src/module')
+      .filter((file) => !/\.spec\.tsx?$/.test(file))
+      .flatMap((file) =>
+        moduleImports(file)
+          .filter((i) => !i.startsWith('.') && !i.startsWith('node:'))
+          .filter((i) => {
+            const name = i.startsWith('@') ? i.split('/').slice(0, 2).join('/') : (i.split('/')[0] as string);
+            return !declared.has(name) || i !== name;
+          })
+          .map((i) => `${rel(file)} imports ${i}`),
+      );
+    expect(offenders).toEqual([]);
+  });
 });

@@ -51,6 +51,7 @@ const ports: Cin7CoreHostPorts = {
 };
 
 const HOST_PORTS = Symbol('HOST_PORTS');
+const HOST_APPLICATION_NAME = 'minimal-host';
 
 @Module({ providers: [{ provide: HOST_PORTS, useValue: ports }], exports: [HOST_PORTS] })
 class HostPortsModule {}
@@ -67,6 +68,7 @@ describe('mounting Cin7CoreModule in a minimal host (forRootAsync)', () => {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: db.url,
+          applicationName: HOST_APPLICATION_NAME,
           entities: CIN7_CORE_ENTITIES,
           migrations: CIN7_CORE_MIGRATIONS,
           migrationsRun: true,
@@ -165,6 +167,20 @@ describe('mounting Cin7CoreModule in a minimal host (forRootAsync)', () => {
     const registry = app.get(SchedulerRegistry);
     expect(registry.getCronJobs().size).toBe(0);
     expect([...registry.getIntervals()].sort()).toEqual(EXPECTED_INTERVALS);
+  });
+
+  it("listens for new jobs on one connection made with the host's own settings", async () => {
+    // The LISTEN client is built from the data source options (here the application name), not TypeORM's internals.
+    const listening = async () => {
+      const rows: unknown[] = await app
+        .get(DataSource)
+        .query(`SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN %'`, [
+          HOST_APPLICATION_NAME,
+        ]);
+      return rows.length;
+    };
+    for (let i = 0; i < 100 && (await listening()) === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await listening()).toBe(1);
   });
 
   it('answers 401 without a supplier, and serves the caller the host resolved', async () => {

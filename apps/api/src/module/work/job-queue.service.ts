@@ -5,9 +5,9 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import pg from 'pg';
 import { type Db, type JobWithMetadata, PgBoss } from 'pg-boss';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
 import { ShuttingDownError } from './call-budget.js';
@@ -236,16 +236,17 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private start(): Promise<PgBoss> {
     this.starting ??= (async () => {
       // pg-boss runs its SQL on the host's pool rather than opening its own; LISTEN gets one dedicated connection.
-      const driver = this.dataSource.driver as PostgresDriver;
-      const pool = driver.master as {
-        query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
-        options: Record<string, unknown>;
-      };
       const boss = new PgBoss({
         db: {
-          executeSql: (text: string, values?: unknown[]) => pool.query(text, values),
+          executeSql: (text: string, values?: unknown[]) => sqlOn(this.dataSource.manager, text, values),
           listen: (channel, onNotification, onReconnect) =>
-            listenOn(driver.postgres.Client, pool.options, channel, onNotification, onReconnect, this.logger),
+            listenOn(
+              listenConfig(this.dataSource.options),
+              channel,
+              onNotification,
+              onReconnect,
+              this.logger,
+            ),
         },
         useListenNotify: true,
         schema: this.schema(),
@@ -321,13 +322,42 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
-interface ListenClient {
-  connect(): Promise<unknown>;
-  query(text: string): Promise<unknown>;
-  end(): Promise<void>;
-  on(event: 'notification', listener: (msg: { payload?: string }) => void): unknown;
-  on(event: 'error' | 'end', listener: (error?: Error) => void): unknown;
-  removeAllListeners(): unknown;
+/**
+ * pg's settings for the LISTEN client, built as TypeORM builds its pool from the host's data source options (the
+ * primary when the host replicates), so it reaches the same server with the same credentials and TLS.
+ */
+function listenConfig(options: DataSourceOptions): pg.ClientConfig {
+  if (options.type !== 'postgres')
+    throw new Error(`The Cin7 module needs a Postgres data source, not ${options.type}`);
+  const credentials = options.replication?.master ?? options;
+  return {
+    connectionString: credentials.url,
+    host: credentials.host,
+    port: credentials.port,
+    user: credentials.username,
+    password: credentials.password,
+    database: credentials.database,
+    ssl: credentials.ssl,
+    connectionTimeoutMillis: options.connectTimeoutMS,
+    application_name: options.applicationName,
+    ...options.extra,
+    keepAlive: true,
+  };
+}
+
+/**
+ * One pg-boss statement through TypeORM's public query runner: the manager's own (inside its transaction) or a
+ * connection of the host's pool for just this statement. pg-boss reads `rows`, which a structured result gives for
+ * every command (TypeORM's raw form differs for UPDATE and DELETE).
+ */
+async function sqlOn(manager: EntityManager, text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    const result = await runner.query(text, values, true);
+    return { rows: result.records ?? [] };
+  } finally {
+    if (runner !== manager.queryRunner) await runner.release();
+  }
 }
 
 /**
@@ -335,17 +365,16 @@ interface ListenClient {
  * (pg-boss then fetches what it may have missed, and polling stays on as a backstop).
  */
 async function listenOn(
-  Client: new (options: Record<string, unknown>) => ListenClient,
-  options: Record<string, unknown>,
+  config: pg.ClientConfig,
   channel: string,
   onNotification: (payload: string) => void,
   onReconnect: () => void,
   logger: Logger,
 ): Promise<{ close(): Promise<void> }> {
   let closed = false;
-  let client: ListenClient | null = null;
+  let client: pg.Client | null = null;
   const connect = async (): Promise<void> => {
-    const next = new Client({ ...options, keepAlive: true });
+    const next = new pg.Client(config);
     next.on('notification', (msg) => {
       if (msg.payload !== undefined) onNotification(msg.payload);
     });
@@ -381,9 +410,7 @@ async function listenOn(
 
 /** pg-boss's `db` option for a statement inside the caller's TypeORM transaction. */
 function managerDb(manager: EntityManager): Db {
-  return {
-    executeSql: async (text: string, values?: unknown[]) => ({ rows: await manager.query(text, values) }),
-  };
+  return { executeSql: (text: string, values?: unknown[]) => sqlOn(manager, text, values) };
 }
 
 function ignoreAlreadyExists(error: unknown): void {
