@@ -2,7 +2,12 @@
 // shows every change to it.
 export { Cin7CoreModule } from './cin7-core.module.js';
 export { DEFAULT_ROUTE_PREFIX } from './cin7-core.module-definition.js';
-export type { Cin7CoreHostPorts, Cin7CoreModuleExtras, Cin7CoreModuleOptions } from './cin7-core.options.js';
+export type {
+  Cin7CoreHostPorts,
+  Cin7CoreModuleExtras,
+  Cin7CoreModuleOptions,
+  RetentionOptions,
+} from './cin7-core.options.js';
 export { CIN7_CORE_ENTITIES } from './database/entities.js';
 export { CIN7_CORE_MIGRATIONS } from './database/migrations/index.js';
 export type {
