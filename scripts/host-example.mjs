@@ -13,6 +13,8 @@ const PACKAGES = {
   'upstock-cin7-core': 'packages/cin7-core',
   'upstock-cin7-sandbox': 'packages/cin7-sandbox',
   'upstock-cin7-api': 'apps/api',
+  // Packing builds the panel's remote (its prepack script) with relative asset URLs.
+  'upstock-cin7-settings-ui': 'apps/settings-ui',
 };
 
 export function runHostExample({ keep = false } = {}) {

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { generateEncryptionKey } from '@upstock/cin7-api';
 import { DEMO_ACCOUNTS, type RunningSandbox, startSandbox } from '@upstock/cin7-sandbox';
 import pg from 'pg';
-import { startShop } from '../src/main.js';
+import { PANEL_PATH, startShop } from '../src/main.js';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `host_example_${randomBytes(4).toString('hex')}`;
@@ -100,6 +100,36 @@ test('connects and imports the Cin7 catalogue into the shop’s own tables', asy
   // Sales created as Authorised, so Cin7 can ship them.
   const settings = await call('PUT', `${prefix}/settings`, { saleStatus: 'AUTHORISED' });
   assert.equal(settings.status, 200, JSON.stringify(settings.body));
+});
+
+test('serves the settings panel’s installed remote from the shop’s own path, every file it imports found', async () => {
+  const manifestUrl = `${shop.url}${PANEL_PATH}mf-manifest.json`;
+  const manifest = await (await fetch(manifestUrl)).json();
+  assert.equal(manifest.name, 'cin7Settings');
+  // Built relative ("auto"): its files are found beside the manifest wherever the host serves it.
+  assert.equal(manifest.metaData.publicPath, 'auto');
+  const expose = manifest.exposes.find((e: { path: string }) => e.path === './SettingsPanel');
+  assert.ok(expose, 'the panel exposes ./SettingsPanel');
+  // Everything the browser would load: the remote entry and what it imports, and every file the manifest names.
+  const entry = new URL(manifest.metaData.remoteEntry.name, manifestUrl).href;
+  const named = [...expose.assets.js.sync, ...expose.assets.js.async].map(
+    (f: string) => new URL(f, manifestUrl).href,
+  );
+  const seen = new Set<string>();
+  const pending = [entry, ...named];
+  while (pending.length > 0) {
+    const url = pending.pop() as string;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const res = await fetch(url);
+    assert.equal(res.status, 200, url);
+    assert.match(res.headers.get('content-type') ?? '', /javascript/, url);
+    const code = await res.text();
+    for (const m of code.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+      pending.push(new URL(m[1] as string, url).href);
+    }
+  }
+  assert.ok(seen.size > named.length, `the remote entry's imports were followed (${seen.size} files)`);
 });
 
 test('refuses a supplier token on the host-to-host approval route', async () => {

@@ -346,15 +346,16 @@ function listenConfig(options: DataSourceOptions): pg.ClientConfig {
 }
 
 /**
- * One pg-boss statement through TypeORM's public query runner: the manager's own (inside its transaction) or a
- * connection of the host's pool for just this statement. pg-boss reads `rows`, which a structured result gives for
- * every command (TypeORM's raw form differs for UPDATE and DELETE).
+ * One pg-boss query on a connection of TypeORM's public query runner: the manager's own (inside its transaction) or
+ * one of the host's pool for just this query. It runs on the runner's driver connection rather than through
+ * `runner.query`, which keeps only the last result of a multi-statement query; pg-boss needs every statement's rows.
  */
 async function sqlOn(manager: EntityManager, text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
-    const result = await runner.query(text, values, true);
-    return { rows: result.records ?? [] };
+    const connection: pg.ClientBase = await runner.connect();
+    // A multi-statement query answers one result per statement, which pg-boss unwraps itself.
+    return (await connection.query(text, values)) as { rows: unknown[] };
   } finally {
     if (runner !== manager.queryRunner) await runner.release();
   }
