@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { readStack } from '../support/e2e.env.js';
 import { hostAs, sandboxAdmin } from '../support/host.js';
+import { connectWithSandboxCredentials } from '../support/panel.js';
 import { snap } from '../support/steps.js';
 
 // What the supplier mends after the journey (runs after journey.e2e.ts, on its stack): links moved, re-addressed,
@@ -176,12 +177,7 @@ test('held: an order approved while disconnected is held, listed after reconnect
   await snap(page, 'order-approved-while-disconnected');
 
   await page.goto(url(SETTINGS_PAGE));
-  const cin7 = stack.cin7;
-  if (!cin7) throw new Error('The stack did not publish the Cin7 sandbox credentials (stack.cin7).');
-  await connection.getByLabel('Account ID').fill(cin7.accountId);
-  await connection.getByLabel('API key').fill(cin7.apiKey);
-  await connection.getByRole('button', { name: 'Connect' }).click();
-  await expect(connection.getByText('Connected', { exact: true })).toBeVisible();
+  await connectWithSandboxCredentials(connection, stack);
 
   // Reconnected: offered, never sent on its own.
   const held = section('Orders not sent to Cin7');
