@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { readStack } from '../support/e2e.env.js';
 import { hostAs, sandboxAdmin } from '../support/host.js';
+import { connectWithSandboxCredentials } from '../support/panel.js';
 import { snap } from '../support/steps.js';
 
 // The supplier's whole journey, in order, in one browser page against a fresh stack (one database):
@@ -45,12 +46,7 @@ test('connect: wrong credentials are refused with Cin7’s reason, the right one
   await expect(connection.getByRole('alert')).toContainText(/Cin7/);
   await snap(page, 'wrong-credentials');
 
-  const cin7 = stack.cin7;
-  if (!cin7) throw new Error('The stack did not publish the Cin7 sandbox credentials (stack.cin7).');
-  await connection.getByLabel('Account ID').fill(cin7.accountId);
-  await connection.getByLabel('API key').fill(cin7.apiKey);
-  await connection.getByRole('button', { name: 'Connect' }).click();
-  await expect(connection.getByText('Connected', { exact: true })).toBeVisible();
+  await connectWithSandboxCredentials(connection, stack);
   await expect(connection.getByText('NZD', { exact: true })).toBeVisible();
   await snap(page, 'connected');
 });

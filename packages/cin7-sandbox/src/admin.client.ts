@@ -203,6 +203,14 @@ export class SandboxAdmin {
     return this.call('POST', `accounts/${account}/tenant-settings`, settings);
   }
 
+  /** A customer added in Cin7: Active, in the account's currency, with a billing and a shipping address. */
+  addCustomer(
+    account: AccountRef,
+    customer: { name: string; email?: string; city?: string },
+  ): Promise<{ ID: string; Name: string; LastModifiedOn: string }> {
+    return this.call('POST', `accounts/${account}/customers`, customer);
+  }
+
   setCustomerDiscount(account: AccountRef, customerId: string, discount: number): Promise<unknown> {
     return this.call('POST', `accounts/${account}/customers/${customerId}/discount`, { discount });
   }

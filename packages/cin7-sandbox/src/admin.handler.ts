@@ -5,6 +5,8 @@ import { sendJson } from './http-kit.js';
 import { applyConfigPatch, type SandboxConfigPatch } from './sandbox-config.js';
 import type { SandboxEngine } from './sandbox-engine.js';
 import { SEED_NAMES, type SeedName } from './seed.js';
+import { addCustomer, buildCustomer } from './seed-builders.js';
+import { countryOf } from './seed-reference.js';
 import type { AccountState } from './store.types.js';
 import { formatTimestamp } from './wire-format.js';
 
@@ -238,6 +240,29 @@ const coreRoutes: AdminRoute = ({ engine, method, segments, body }) => {
       }
     }
     return { me: state.me, taxRules: state.taxRules };
+  }
+  // A customer added in Cin7 (a benchmark's linked customers past the seed's): Active, in the account's currency,
+  // one billing and one default shipping address, one contact.
+  if (method === 'POST' && third === 'customers' && !fourth) {
+    const name = text(body, 'name');
+    if (!name) throw new AdminError(400, 'name required');
+    const email = text(body, 'email');
+    const city = text(body, 'city') ?? 'Wellington';
+    const customer = buildCustomer({
+      key: `${state.account.accountId}/admin-customer/${state.customers.length}/${name}`,
+      name,
+      currency: state.account.currency,
+      country: countryOf(state.account),
+      addresses: [
+        { type: 'Billing', line1: 'PO Box 1', city, postcode: '6011', isDefault: true },
+        { type: 'Shipping', line1: '1 Main Street', city, postcode: '6011', isDefault: true },
+      ],
+      contacts: [{ name, email: email ?? null, isDefault: true }],
+      lastModified: now,
+    });
+    if (state.customersById.has(customer.ID)) throw new AdminError(409, `Customer ${name} exists`);
+    addCustomer(state, customer);
+    return { ID: customer.ID, Name: customer.Name, LastModifiedOn: formatTimestamp(now) };
   }
   if (method === 'POST' && third === 'customers' && fourth && fifth === 'discount') {
     const customer = state.customers.find((c) => c.ID.toLowerCase() === fourth.toLowerCase());

@@ -66,6 +66,37 @@ describe('sandbox: seeds', () => {
     expect(all.some((c) => c.SalesRepresentative === '')).toBe(true);
   });
 
+  it('adds a customer through the admin API, listed by the API with its addresses and contact', async () => {
+    await sandbox.admin.reset('small');
+    const before = (await totals()).customers;
+    const added = await sandbox.admin.addCustomer(0, {
+      name: 'Bench Extra 0001 Ltd',
+      email: 'buyer@extra0001.example',
+      city: 'Nelson',
+    });
+    expect((await totals()).customers).toBe(before + 1);
+    const found = (
+      await api<{ CustomerList: Row[] }>('GET', `customer?Name=${encodeURIComponent('Bench Extra 0001')}`)
+    ).body.CustomerList;
+    expect(found).toEqual([
+      expect.objectContaining({
+        ID: added.ID,
+        Name: 'Bench Extra 0001 Ltd',
+        Status: 'Active',
+        Currency: 'NZD',
+        Addresses: expect.arrayContaining([
+          expect.objectContaining({ Type: 'Shipping', City: 'Nelson', DefaultForType: true }),
+        ]),
+        Contacts: [expect.objectContaining({ Email: 'buyer@extra0001.example' })],
+      }),
+    ]);
+    const refused = await fetch(`${sandbox.url}/admin/accounts/0/customers`, {
+      method: 'POST',
+      body: JSON.stringify({ email: 'nameless@example.com' }),
+    });
+    expect(refused.status).toBe(400);
+  });
+
   it('keeps reference books in the empty seed', async () => {
     await sandbox.admin.reset('empty');
     expect(await totals()).toEqual({ products: 0, customers: 0 });
