@@ -7,8 +7,8 @@ import {
   lineTotal,
   pack,
   pick,
-  saveOrder,
   type ShipInput,
+  saveOrder,
   ship,
   touch,
   updateTracking,
@@ -483,7 +483,7 @@ export const postPack: ApiHandler = (ctx) => {
 };
 
 /** Sale Fulfilment Ship Line Model (BP L30676-30685), as POST/PUT take it. */
-function shipLines(ctx: ApiContext, sale: SaleRecord, items: Fields[]): Omit<ShipLineRecord, 'ID'>[] {
+function shipLines(sale: SaleRecord, items: Fields[]): Omit<ShipLineRecord, 'ID'>[] {
   return items.map((l) => {
     // Required, and written as `Box` ("For POST/PUT methods use `Box` as the field name", BP L30682).
     const box = text(l, 'Box', 256);
@@ -539,7 +539,7 @@ export const postShip: ApiHandler = (ctx) => {
   assertShipOpen(task);
   ship(ctx.engine, ctx.state, sale, task, {
     status,
-    lines: shipLines(ctx, sale, f.list('Lines')),
+    lines: shipLines(sale, f.list('Lines')),
     requireBy: f.str('RequireBy') ?? null,
     notes: text(f, 'ShippingNotes', 1024), // BP L24019
   });
@@ -555,7 +555,7 @@ export const putShip: ApiHandler = (ctx) => {
   const f = Fields.from(ctx.body);
   const { sale, task } = findTask(ctx.state, f.str('TaskID'));
   const status = shipStatus(f);
-  const lines = shipLines(ctx, sale, f.list('Lines'));
+  const lines = shipLines(sale, f.list('Lines'));
   const shipped = task.ship.Status === 'AUTHORISED' || task.ship.Status === 'PARTIALLY AUTHORISED';
   if (f.bool('AddTrackingNumbers') && shipped) {
     for (const line of lines) {

@@ -41,7 +41,12 @@ describe('import customers and products (medium seed)', () => {
     // Products come with their images, 100 a page (2,000 products: 20 reads, not 2).
     const pages = Math.ceil(products.length / PRODUCT_PAGE_LIMIT_WITH_INCLUDES);
     expect(pages).toBe(20);
-    expect(job.progress).toMatchObject({ pagesDone: pages, pagesTotal: pages, created: expected.length, updated: 0 });
+    expect(job.progress).toMatchObject({
+      pagesDone: pages,
+      pagesTotal: pages,
+      created: expected.length,
+      updated: 0,
+    });
     const deprecated = products.filter((p) => p.Status === 'Deprecated');
     // Active service products (the Freight item additional charges name) are skipped too: only stock is imported.
     const activeServices = products.filter((p) => p.Status !== 'Deprecated' && p.Type === 'Service');

@@ -357,7 +357,8 @@ describe('transport over HTTP', () => {
     // With attachments, pages are heavy: 100 a page, ceil(2345 / 100) = 24 reads.
     stub.requests.length = 0;
     const heavy: number[] = [];
-    for await (const page of client.products.pages({ IncludeAttachments: true })) heavy.push(page.items.length);
+    for await (const page of client.products.pages({ IncludeAttachments: true }))
+      heavy.push(page.items.length);
     expect(heavy.reduce((a, b) => a + b, 0)).toBe(total);
     expect(heavy).toHaveLength(24);
     expect(stub.requests.every((r) => r.url.searchParams.get('Limit') === '100')).toBe(true);

@@ -10,7 +10,10 @@ describe('resumePoint', () => {
   });
 
   it('resumes at the saved page when the page size is unchanged', () => {
-    expect(resumePoint({ nextPage: 4, pageSize: 100, tally }, 100)).toMatchObject({ startPage: 4, skipRows: 0 });
+    expect(resumePoint({ nextPage: 4, pageSize: 100, tally }, 100)).toMatchObject({
+      startPage: 4,
+      skipRows: 0,
+    });
   });
 
   it('reads a checkpoint without a page size as pages of 1,000 (saved before the size was recorded)', () => {

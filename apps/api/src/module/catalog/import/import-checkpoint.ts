@@ -26,7 +26,10 @@ export interface ResumePoint {
  * attachments went from 1,000 to 100 a page) the same position is another page number. The position is kept,
  * not the page number, so nothing is skipped or written twice across the change.
  */
-export function resumePoint(saved: Record<string, unknown> | null | undefined, pageSize: number): ResumePoint {
+export function resumePoint(
+  saved: Record<string, unknown> | null | undefined,
+  pageSize: number,
+): ResumePoint {
   const nextPage = positiveInt(saved?.nextPage) ?? 1;
   const savedSize = positiveInt(saved?.pageSize) ?? UNRECORDED_PAGE_SIZE;
   const rowsDone = (nextPage - 1) * savedSize;
