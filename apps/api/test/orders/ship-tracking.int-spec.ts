@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DEFAULT_SETTINGS } from '@upstock/cin7-contracts';
+import { Cin7Client, unlimitedBudget } from '@upstock/cin7-core';
+import {
+  ORDER_PUSH_LEDGER,
+  type OrderPushLedger,
+} from '../../src/module/shipments/sync/order-push-ledger.js';
+import { SaleReconciler } from '../../src/module/shipments/sync/sale-reconciler.service.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import {
   approve,
@@ -41,10 +47,19 @@ describe('order push: tracking on the ship line', () => {
   let product: LinkedProduct;
   /** When set, the answer to the next `PUT sale/fulfilment/ship` is lost after Cin7 applied it. */
   let loseNextShipAnswer = false;
+  /** When set, the next `PUT sale/fulfilment/ship` waits until the test releases it. */
+  let holdNextShip: { reached: boolean; released: Promise<void> } | null = null;
   const losingFetch: typeof fetch = async (input, init) => {
-    const res = await fetch(input, init);
     const url = input instanceof Request ? input.url : String(input);
-    if (loseNextShipAnswer && init?.method === 'PUT' && /\/sale\/fulfilment\/ship/i.test(url)) {
+    const shipWrite = init?.method === 'PUT' && /\/sale\/fulfilment\/ship/i.test(url);
+    if (holdNextShip && shipWrite) {
+      const hold = holdNextShip;
+      holdNextShip = null;
+      hold.reached = true;
+      await hold.released;
+    }
+    const res = await fetch(input, init);
+    if (loseNextShipAnswer && shipWrite) {
       loseNextShipAnswer = false;
       await res.arrayBuffer();
       throw new TypeError('fetch failed', {
@@ -171,5 +186,64 @@ describe('order push: tracking on the ship line', () => {
       type: 'tracking-set',
       message: expect.stringMatching(/already holds tracking number NZP999.*nothing sent again/),
     });
+  });
+
+  it('records a shipment read before the tracking write lands once, with that tracking, not as a later change', async () => {
+    await putSettings(t, kiwi(), SHIPPING);
+    await t.sandbox.admin.setConfig({ webhooks: { enabled: false } });
+    let release = () => {};
+    const hold = { reached: false, released: new Promise<void>((r) => (release = r)) };
+    holdNextShip = hold;
+    try {
+      const order = await createOrder(
+        t,
+        kiwi(),
+        {
+          customerId: customer.upstock_customer_id,
+          lines: [{ productId: product.upstock_product_id, quantity: 1 }],
+        },
+        { tracking: 'NZP321' },
+      );
+      await approve(t, kiwi(), order.id);
+      await t.waitFor(async () => hold.reached || undefined, { what: 'the tracking write on its way' });
+      const [{ cin7_sale_id: saleId }] = await t.dataSource.query(
+        'SELECT cin7_sale_id FROM cin7_order_push WHERE upstock_order_id = $1',
+        [order.id],
+      );
+      const client = new Cin7Client({
+        accountId: kiwi().account.accountId,
+        apiKey: kiwi().account.apiKey,
+        baseUrl: t.sandbox.baseUrl,
+        budget: unlimitedBudget,
+      });
+      const ledger = t.app.get<OrderPushLedger>(ORDER_PUSH_LEDGER, { strict: false });
+      const reconciler = t.app.get(SaleReconciler, { strict: false });
+      const [pending] = await ledger.findBySaleIds(kiwi().id, [saleId]);
+      expect(pending?.pendingShipTracking).toBe('NZP321');
+      // Cin7 shipped the sale at authorisation; the number is not on it yet.
+      const early = await client.sales.get(saleId);
+      if (!early || !pending) throw new Error('sale or push not found');
+      expect(early.CombinedShippingStatus).toBe('SHIPPED');
+      expect(await reconciler.apply(kiwi().id, pending, early, new Date())).toEqual(['awaiting-tracking']);
+
+      release();
+      await waitSettled(t, kiwi(), order.id);
+      const [done] = await ledger.findBySaleIds(kiwi().id, [saleId]);
+      expect(done?.pendingShipTracking).toBeNull();
+      const late = await client.sales.get(saleId);
+      if (!late || !done) throw new Error('sale or push not found');
+      await reconciler.apply(kiwi().id, done, late, new Date());
+      const rows: { step: string; message: string }[] = await t.dataSource.query(
+        `SELECT e.step, e.message FROM cin7_order_push_event e JOIN cin7_order_push p ON p.id = e.push_id
+          WHERE p.upstock_order_id = $1 AND e.step IN ('shipped', 'tracking-changed', 'totals-mismatch') ORDER BY e.id`,
+        [order.id],
+      );
+      expect(rows.map((r) => r.step)).toEqual(['shipped']);
+      expect(rows[0]?.message).toContain('NZP321');
+    } finally {
+      // Also when an expectation failed: the held write must not keep the push (and the app's shutdown) waiting.
+      release();
+      await t.sandbox.admin.setConfig({ webhooks: { enabled: true } });
+    }
   });
 });
