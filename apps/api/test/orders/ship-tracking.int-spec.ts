@@ -225,6 +225,12 @@ describe('order push: tracking on the ship line', () => {
       if (!early || !pending) throw new Error('sale or push not found');
       expect(early.CombinedShippingStatus).toBe('SHIPPED');
       expect(await reconciler.apply(kiwi().id, pending, early, new Date())).toEqual(['awaiting-tracking']);
+      // Not recorded as shipped yet, so the next poll fetches the sale again whatever else happens to it.
+      const [state] = await t.dataSource.query(
+        'SELECT shipping_status, shipped_key FROM cin7_shipment_state WHERE supplier_id = $1 AND sale_id = $2',
+        [kiwi().id, saleId],
+      );
+      expect(state).toEqual({ shipping_status: null, shipped_key: null });
 
       release();
       await waitSettled(t, kiwi(), order.id);

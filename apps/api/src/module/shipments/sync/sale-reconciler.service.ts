@@ -181,7 +181,9 @@ export class SaleReconciler {
         [
           supplierId,
           pushed.saleId,
-          sale.CombinedShippingStatus,
+          // Held back: the shipping status stays as last recorded, so the next poll fetches the sale again even if
+          // nothing else changes it (Cin7 refusing the tracking write, say).
+          effects.includes('awaiting-tracking') ? state.shipping_status : sale.CombinedShippingStatus,
           sale.Status,
           modified,
           fetchStartedAt,
