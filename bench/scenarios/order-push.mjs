@@ -1,6 +1,9 @@
 // Scenario order-push (issue 6): approved orders become Cin7 sales.
 //   cin7_calls_per_order    Cin7 calls per pushed order, no faults, Cin7's defaults already cached (goal: 2:
 //                           POST /sale and POST /sale/order)
+//   cin7_calls_per_order_shipped  the same where the creation mode ships the sale (Simple + Authorised +
+//                           AUTOPICKPACKSHIP) and the order carries a tracking number (issue 12; expected 4: GET sale
+//                           and PUT sale/fulfilment/ship to put the number on the ship lines)
 //   budget_utilisation_pct  a burst of 300 approvals against the sandbox's real limit (60 calls a minute) at a time
 //                           scale: calls made / calls the budget offered from the first approval to the last sale
 //                           (a full minute to start with, then 60 a simulated minute) (goal: at least 90)
@@ -20,6 +23,7 @@ import {
 } from '../support/stack.mjs';
 
 const MEASURED_ORDERS = 20;
+const SHIPPED_ORDERS = 10;
 const BURST = 300;
 const UNCERTAIN = 20;
 /** Simulated seconds per real second: the burst is 10 simulated minutes of Cin7 calls, 30 s of wall time. */
@@ -112,6 +116,39 @@ export default {
         `calls per order: ${callsPerOrder} (${JSON.stringify(byEndpoint)}, ${afterMetrics.throttled - beforeMetrics.throttled} throttled)`,
       );
 
+      // 1b. Calls per order where the creation mode ships the sale (Simple + Authorised + pick, pack and ship) and the
+      // order carries a tracking number: the push reads the sale and writes the number on its ship lines.
+      const settings = await call('GET', `${base}/settings`);
+      await call('PUT', `${base}/settings`, {
+        ...settings,
+        saleType: 'SIMPLE',
+        saleStatus: 'AUTHORISED',
+        fulfilmentSteps: 'PICK_PACK_SHIP',
+      });
+      const shipping = [];
+      for (let i = 0; i < SHIPPED_ORDERS; i++) {
+        const id = await createOrder();
+        await call('PATCH', `/host/orders/${id}`, { tracking: `NZP${1000 + i}` });
+        shipping.push(id);
+      }
+      await new Promise((r) => setTimeout(r, (61_000 / TIME_SCALE) * 1.2));
+      const beforeShipping = await sandbox.admin.metrics();
+      for (const id of shipping) await approve(id);
+      const settledBefore = 1 + MEASURED_ORDERS;
+      await waitFor(
+        async () => (await settledCount()) >= settledBefore + SHIPPED_ORDERS,
+        'the pushes that ship',
+      );
+      const afterShipping = await sandbox.admin.metrics();
+      const callsPerShippedOrder = (callsOf(afterShipping) - callsOf(beforeShipping)) / SHIPPED_ORDERS;
+      const shipWrites =
+        (afterShipping.callsByEndpoint['PUT sale/fulfilment/ship'] ?? 0) -
+        (beforeShipping.callsByEndpoint['PUT sale/fulfilment/ship'] ?? 0);
+      log(
+        `calls per order that ships (AUTOPICKPACKSHIP, with tracking): ${callsPerShippedOrder} (${shipWrites} of ${SHIPPED_ORDERS} ship lines written; a backordered sale is not shipped and costs one read)`,
+      );
+      await call('PUT', `${base}/settings`, settings);
+
       // 2. A burst of approvals against the real limit.
       const burst = [];
       for (let i = 0; i < BURST; i++) burst.push(await createOrder());
@@ -125,7 +162,7 @@ export default {
           for (let i = lane; i < burst.length; i += 4) await approve(burst[i]);
         }),
       );
-      const expected = 1 + MEASURED_ORDERS + BURST;
+      const expected = 1 + MEASURED_ORDERS + SHIPPED_ORDERS + BURST;
       await waitFor(async () => (await settledCount()) >= expected, 'the burst');
       const simEnd = (await sandbox.admin.clock()).nowMs;
       const wallS = (performance.now() - wallStart) / 1000;
@@ -172,6 +209,7 @@ export default {
         throw new Error('an uncertain push did not end with its sale');
       return [
         { metric: 'cin7_calls_per_order', value: callsPerOrder, unit: 'calls' },
+        { metric: 'cin7_calls_per_order_shipped', value: callsPerShippedOrder, unit: 'calls' },
         { metric: 'budget_utilisation_pct', value: Math.round(utilisation * 10) / 10, unit: '%' },
         { metric: 'throttled_responses', value: metrics.throttled, unit: 'responses' },
         { metric: 'uncertain_duplicates', value: duplicates, unit: 'sales' },

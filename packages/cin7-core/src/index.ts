@@ -37,7 +37,7 @@ export type * from './inputs/sale.inputs.js';
 export { CIN7_MAX_LIMIT, type Cin7Page, type PageOptions } from './pagination/paginate.js';
 export type { AvailabilityQuery } from './resources/availability.resource.js';
 export type { CustomerQuery } from './resources/customers.resource.js';
-export type { ProductQuery } from './resources/products.resource.js';
+export { PRODUCT_PAGE_LIMIT_WITH_INCLUDES, type ProductQuery } from './resources/products.resource.js';
 export type { SaleListQuery } from './resources/sales.resource.js';
 export {
   availabilityWebhookSchema,

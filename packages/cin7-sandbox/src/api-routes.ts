@@ -18,6 +18,7 @@ import {
   getSale,
   getSaleList,
   getSaleOrder,
+  getShip,
   postPack,
   postPick,
   postQuote,
@@ -55,7 +56,7 @@ const routes: ApiRoute[] = [
   { name: 'sale/order', methods: { GET: getSaleOrder, POST: saveSaleOrder, PUT: saveSaleOrder } },
   { name: 'sale/fulfilment/pick', methods: { POST: postPick, PUT: postPick } },
   { name: 'sale/fulfilment/pack', methods: { POST: postPack, PUT: postPack } },
-  { name: 'sale/fulfilment/ship', methods: { POST: postShip, PUT: putShip } },
+  { name: 'sale/fulfilment/ship', methods: { GET: getShip, POST: postShip, PUT: putShip } },
   { name: 'saleList', methods: { GET: getSaleList } },
   {
     name: 'webhooks',

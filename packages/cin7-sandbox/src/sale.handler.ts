@@ -7,6 +7,7 @@ import {
   lineTotal,
   pack,
   pick,
+  type ShipInput,
   saveOrder,
   ship,
   touch,
@@ -18,6 +19,7 @@ import { checkOrderTotals, checkRowTax, rowTax, taxRuleNamed } from './sale-mone
 import type {
   AdditionalChargeRecord,
   FulfilmentLineRecord,
+  FulfilmentRecord,
   SaleAddress,
   SaleLineRecord,
   SaleRecord,
@@ -480,20 +482,24 @@ export const postPack: ApiHandler = (ctx) => {
   return { TaskID: task.TaskID, Status: task.pack.Status, Lines: task.pack.Lines };
 };
 
-function shipLines(ctx: ApiContext, sale: SaleRecord, items: Fields[]): Omit<ShipLineRecord, 'ID'>[] {
+/** Sale Fulfilment Ship Line Model (BP L30676-30685), as POST/PUT take it. */
+function shipLines(sale: SaleRecord, items: Fields[]): Omit<ShipLineRecord, 'ID'>[] {
   return items.map((l) => {
-    // Sale Fulfilment Ship Line Model limits (BP L30683-30689).
-    const tracking = text(l, 'TrackingNumber', 256) ?? '';
-    const carrier = text(l, 'Carrier', 256) ?? sale.Carrier;
-    text(l, 'Box', 256);
-    const date = l.str('ShipmentDate');
-    const ms = date ? parseCin7Date(date) : ctx.engine.now();
+    // Required, and written as `Box` ("For POST/PUT methods use `Box` as the field name", BP L30682).
+    const box = text(l, 'Box', 256);
+    if (!box) throw new Cin7HttpError(400, 'Required attribute Box is not provided.');
+    const date = l.str('ShipmentDate'); // required, BP L30680
+    if (!date) throw new Cin7HttpError(400, 'Required attribute ShipmentDate is not provided.');
+    const ms = parseCin7Date(date);
+    if (ms === undefined) throw new Cin7HttpError(400, 'ShipmentDate is not a valid date.');
+    const tracking = text(l, 'TrackingNumber', 256) ?? ''; // BP L30683
+    const carrier = text(l, 'Carrier', 256) ?? sale.Carrier; // BP L30681
     return {
-      ShipmentDate: `${new Date(ms ?? ctx.engine.now()).toISOString().slice(0, 10)}T00:00:00`,
+      ShipmentDate: `${new Date(ms).toISOString().slice(0, 10)}T00:00:00`,
       Carrier: carrier,
-      Boxes: l.str('Box') ?? l.str('Boxes') ?? 'Box 1',
+      Boxes: box,
       TrackingNumber: tracking,
-      // TrackingURL is read-only in Cin7: it derives it from the carrier.
+      // TrackingURL is read-only (BP L30684): whatever is sent is ignored; Cin7 derives it from the carrier.
       TrackingURL: tracking
         ? `https://tracking.example/${encodeURIComponent(carrier || 'carrier')}/${encodeURIComponent(tracking)}`
         : '',
@@ -502,33 +508,77 @@ function shipLines(ctx: ApiContext, sale: SaleRecord, items: Fields[]): Omit<Shi
   });
 }
 
-export const postShip: ApiHandler = (ctx) => {
-  const f = Fields.from(ctx.body);
-  const { sale, task } = findTask(ctx.state, f.str('TaskID'));
-  const status = (f.str('Status') ?? 'DRAFT').toUpperCase();
+/** `Status` is required; POST/PUT take `DRAFT`, `PARTIALLY AUTHORISED` or `AUTHORISED` (BP L24016). */
+function shipStatus(f: Fields): ShipInput['status'] {
+  const raw = f.str('Status');
+  if (!raw) throw new Cin7HttpError(400, 'Required attribute Status is not provided.');
+  const status = raw.toUpperCase();
   if (status !== 'DRAFT' && status !== 'AUTHORISED' && status !== 'PARTIALLY AUTHORISED') {
     throw new Cin7HttpError(400, `Status '${status}' is not valid.`);
   }
+  return status;
+}
+
+/** POST and PUT refuse a shipment already (partially) authorised (BP L24071, L24147). */
+function assertShipOpen(task: FulfilmentRecord): void {
+  if (task.ship.Status === 'AUTHORISED' || task.ship.Status === 'PARTIALLY AUTHORISED') {
+    throw new Cin7HttpError(400, `Shipment is ${task.ship.Status}; it cannot be changed.`);
+  }
+}
+
+/** `GET /sale/fulfilment/ship?TaskID=` (BP L24022-24063): the task's ship document. */
+export const getShip: ApiHandler = (ctx) => {
+  const { sale, task } = findTask(ctx.state, ctx.query.str('TaskID'));
+  return renderShip(sale, task.TaskID);
+};
+
+export const postShip: ApiHandler = (ctx) => {
+  const f = Fields.from(ctx.body);
+  const { sale, task } = findTask(ctx.state, f.str('TaskID'));
+  const status = shipStatus(f);
+  assertShipOpen(task);
   ship(ctx.engine, ctx.state, sale, task, {
     status,
-    lines: shipLines(ctx, sale, f.list('Lines')),
+    lines: shipLines(sale, f.list('Lines')),
     requireBy: f.str('RequireBy') ?? null,
-    notes: text(f, 'ShippingNotes', 1024), // BP L30673
+    notes: text(f, 'ShippingNotes', 1024), // BP L24019
   });
   return renderShip(sale, task.TaskID);
 };
 
+/**
+ * PUT replaces a shipment that is not authorised and must list every packed box (BP L24007); with
+ * `AddTrackingNumbers: true` it changes the tracking numbers or carrier of an authorised one (BP L24148), each line
+ * naming a box the shipment holds.
+ */
 export const putShip: ApiHandler = (ctx) => {
   const f = Fields.from(ctx.body);
   const { sale, task } = findTask(ctx.state, f.str('TaskID'));
-  if (
-    f.bool('AddTrackingNumbers') &&
-    (task.ship.Status === 'AUTHORISED' || task.ship.Status === 'PARTIALLY AUTHORISED')
-  ) {
-    updateTracking(ctx.engine, ctx.state, sale, task, shipLines(ctx, sale, f.list('Lines')));
+  const status = shipStatus(f);
+  const lines = shipLines(sale, f.list('Lines'));
+  const shipped = task.ship.Status === 'AUTHORISED' || task.ship.Status === 'PARTIALLY AUTHORISED';
+  if (f.bool('AddTrackingNumbers') && shipped) {
+    for (const line of lines) {
+      if (!task.ship.Lines.some((s) => s.Boxes === line.Boxes)) {
+        throw new Cin7HttpError(400, `Box '${line.Boxes}' is not on the shipment.`);
+      }
+    }
+    updateTracking(ctx.engine, ctx.state, sale, task, lines);
     return renderShip(sale, task.TaskID);
   }
-  return postShip(ctx);
+  assertShipOpen(task);
+  const sent = new Set(lines.map((l) => l.Boxes));
+  const missing = [...new Set(task.pack.Lines.map((l) => l.Box || 'Box 1'))].filter((b) => !sent.has(b));
+  if (missing.length > 0) {
+    throw new Cin7HttpError(400, `Lines must list every packed box; missing ${missing.join(', ')}.`);
+  }
+  ship(ctx.engine, ctx.state, sale, task, {
+    status,
+    lines,
+    requireBy: f.str('RequireBy') ?? null,
+    notes: text(f, 'ShippingNotes', 1024), // BP L24019
+  });
+  return renderShip(sale, task.TaskID);
 };
 
 function renderShip(sale: SaleRecord, taskId: string) {

@@ -254,7 +254,10 @@ export function ship(
     afterShipmentChange(engine, state, sale, task, before, input.status === 'AUTHORISED');
 }
 
-/** PUT ship with AddTrackingNumbers: changes tracking on an authorised shipment (reference §5.4). */
+/**
+ * PUT ship with AddTrackingNumbers: changes the tracking number and carrier of a shipped box (BP L24148); a box the
+ * shipment does not hold yet (only the admin's warehouse adds one) is added.
+ */
 export function updateTracking(
   engine: SandboxEngine,
   state: AccountState,
@@ -264,11 +267,16 @@ export function updateTracking(
 ): void {
   assertNotVoided(sale);
   const before = trackingKey(task);
-  lines.forEach((line, i) => {
-    const existing = task.ship.Lines[i];
-    if (existing) Object.assign(existing, line);
-    else task.ship.Lines.push({ ...line, ID: engine.newId() });
-  });
+  for (const line of lines) {
+    const existing = task.ship.Lines.find((s) => s.Boxes === line.Boxes);
+    if (!existing) task.ship.Lines.push({ ...line, ID: engine.newId() });
+    else
+      Object.assign(existing, {
+        TrackingNumber: line.TrackingNumber,
+        TrackingURL: line.TrackingURL,
+        Carrier: line.Carrier,
+      });
+  }
   touch(engine, sale);
   afterShipmentChange(engine, state, sale, task, before, false);
 }

@@ -266,6 +266,127 @@ describe('sandbox: Blueprint rules for sales', () => {
     expect((await api('POST', 'sale/order', body('Courier delivery'))).status).toBe(200);
   });
 
+  async function shippedSale(api: ReturnType<typeof apiFor>, mode = 'AUTOPICKPACKSHIP') {
+    const c = await catalog(api);
+    const s = await sale(api, c.customer('Kiwi Outdoors Ltd').ID);
+    const tent = line(c.product('TENT-2P'), 1, 249, 'GST on Income');
+    const order = withMoney({
+      SaleID: s.ID,
+      Status: 'AUTHORISED',
+      AutoPickPackShipMode: mode,
+      Lines: [tent],
+    });
+    expect((await api('POST', 'sale/order', order)).status).toBe(200);
+    const got = (await api<Row>('GET', `sale?ID=${s.ID}`)).body;
+    return { saleId: String(s.ID), taskId: String((got.Fulfilments as Row[])[0]?.TaskID) };
+  }
+  const shipLine = (extra: Row = {}) => ({
+    ShipmentDate: '2026-12-01',
+    Box: 'Box 1',
+    IsShipped: true,
+    ...extra,
+  });
+
+  it('ships an AUTOPICKPACKSHIP sale at authorisation; GET sale/fulfilment/ship reads it by TaskID (BP L24022, L23248-23256)', async () => {
+    const api = nz();
+    const { taskId } = await shippedSale(api);
+    const ship = await api<Row>('GET', `sale/fulfilment/ship?TaskID=${taskId}`);
+    expect(ship.status).toBe(200);
+    expect(ship.body).toMatchObject({ TaskID: taskId, Status: 'AUTHORISED' });
+    expect(ship.body.Lines).toEqual([
+      expect.objectContaining({ Boxes: 'Box 1', TrackingNumber: '', IsShipped: true }),
+    ]);
+    refused(await api('GET', 'sale/fulfilment/ship'), /TaskID is not provided/);
+    refused(
+      await api('GET', 'sale/fulfilment/ship?TaskID=00000000-0000-4000-8000-000000000000'),
+      /Task with ID .* not found/,
+    );
+  });
+
+  it('validates ship writes: Status, ShipmentDate and Box required, TrackingNumber ≤ 256, TaskID must exist (BP L24015-24016, L30680-30683)', async () => {
+    const api = nz();
+    const { taskId } = await shippedSale(api);
+    const put = (body: Row) =>
+      api('PUT', 'sale/fulfilment/ship', { TaskID: taskId, AddTrackingNumbers: true, ...body });
+    refused(await put({ Lines: [shipLine({ TrackingNumber: 'NZ1' })] }), /Status is not provided/);
+    const authorised = { Status: 'AUTHORISED' };
+    refused(
+      await put({ ...authorised, Lines: [{ ShipmentDate: '2026-12-01', TrackingNumber: 'NZ1' }] }),
+      /Box is not provided/,
+    );
+    refused(
+      await put({ ...authorised, Lines: [{ Box: 'Box 1', TrackingNumber: 'NZ1' }] }),
+      /ShipmentDate is not provided/,
+    );
+    refused(
+      await put({ ...authorised, Lines: [shipLine({ TrackingNumber: 'x'.repeat(257) })] }),
+      /TrackingNumber is too long/,
+    );
+    refused(
+      await api('PUT', 'sale/fulfilment/ship', {
+        TaskID: '00000000-0000-4000-8000-000000000000',
+        AddTrackingNumbers: true,
+        ...authorised,
+        Lines: [shipLine({ TrackingNumber: 'NZ1' })],
+      }),
+      /Task with ID .* not found/,
+    );
+    refused(
+      await api('PUT', 'sale/fulfilment/ship', {
+        AddTrackingNumbers: true,
+        ...authorised,
+        Lines: [shipLine()],
+      }),
+      /TaskID is not provided/,
+    );
+  });
+
+  it('refuses to ship an authorised shipment again; AddTrackingNumbers sets tracking on its boxes, never adding one (BP L24071, L24147-24148, L30684)', async () => {
+    const api = nz();
+    const { taskId } = await shippedSale(api);
+    const line1 = shipLine({ TrackingNumber: 'NZ555', TrackingURL: 'https://elsewhere.example/NZ555' });
+    refused(
+      await api('POST', 'sale/fulfilment/ship', { TaskID: taskId, Status: 'AUTHORISED', Lines: [line1] }),
+      /AUTHORISED; it cannot be changed/,
+    );
+    refused(
+      await api('PUT', 'sale/fulfilment/ship', { TaskID: taskId, Status: 'AUTHORISED', Lines: [line1] }),
+      /AUTHORISED; it cannot be changed/,
+    );
+    const retrack = { TaskID: taskId, Status: 'AUTHORISED', AddTrackingNumbers: true };
+    refused(
+      await api('PUT', 'sale/fulfilment/ship', { ...retrack, Lines: [{ ...line1, Box: 'Box 9' }] }),
+      /Box 'Box 9' is not on the shipment/,
+    );
+    for (let i = 0; i < 2; i++)
+      expect((await api('PUT', 'sale/fulfilment/ship', { ...retrack, Lines: [line1] })).status).toBe(200);
+    const lines = (await api<Row>('GET', `sale/fulfilment/ship?TaskID=${taskId}`)).body.Lines as Row[];
+    // Sent twice, one box: set, not added. TrackingURL is read-only: Cin7's own, not the one sent.
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ Boxes: 'Box 1', TrackingNumber: 'NZ555', IsShipped: true });
+    expect(lines[0]?.TrackingURL).not.toBe('https://elsewhere.example/NZ555');
+  });
+
+  it('needs a packed shipment, and a PUT that replaces it lists every packed box (BP L24070, L24007)', async () => {
+    const api = nz();
+    const picked = await shippedSale(api, 'AUTOPICK');
+    refused(
+      await api('POST', 'sale/fulfilment/ship', {
+        TaskID: picked.taskId,
+        Status: 'AUTHORISED',
+        Lines: [shipLine()],
+      }),
+      /Pack must be authorised/,
+    );
+    const { taskId } = await shippedSale(api, 'AUTOPICKPACK');
+    const draft = { TaskID: taskId, Status: 'DRAFT' };
+    refused(
+      await api('PUT', 'sale/fulfilment/ship', { ...draft, Lines: [shipLine({ Box: 'Box 2' })] }),
+      /every packed box; missing Box 1/,
+    );
+    expect((await api('PUT', 'sale/fulfilment/ship', { ...draft, Lines: [shipLine()] })).status).toBe(200);
+  });
+
   it('formats /me LockDate and OpeningBalanceDate in the tenant date format (BP L3997-3998)', async () => {
     const me = await incl()<Row>('GET', 'me');
     expect(me.body).toMatchObject({ LockDate: '30/06/2024', OpeningBalanceDate: '31/03/2024' });

@@ -61,6 +61,9 @@ describe('sandbox: auth, envelopes and catalog', () => {
     const tooBig = await api('GET', 'product?Limit=1001');
     expect(tooBig.status).toBe(400);
     expect(tooBig.body).toEqual([{ ErrorCode: 400, Exception: expect.any(String) }]);
+    // The Blueprint's 1..1000 holds whatever Include* flags are asked for (BP L98-104, L5274): no other cap.
+    expect((await api('GET', 'product?Limit=1001&IncludeAttachments=true')).status).toBe(400);
+    expect((await api('GET', 'product?Limit=1000&IncludeAttachments=true')).status).toBe(200);
   });
 
   it('answers 404 for unknown endpoints and 405 for unsupported methods', async () => {

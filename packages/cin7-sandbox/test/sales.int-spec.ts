@@ -240,7 +240,8 @@ describe('sandbox: sales', () => {
     const retrack = await api('PUT', 'sale/fulfilment/ship', {
       TaskID: taskId,
       AddTrackingNumbers: true,
-      Lines: [{ TrackingNumber: 'NZ999', Carrier: 'NZ Post' }],
+      Status: 'AUTHORISED',
+      Lines: [{ ShipmentDate: '2025-06-04', Box: 'Box 1', TrackingNumber: 'NZ999', Carrier: 'NZ Post' }],
     });
     expect(retrack.status).toBe(200);
     expect((await api<Row>('GET', `sale?ID=${sale.ID}`)).body.CombinedTrackingNumbers).toBe('NZ999');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Cin7Product } from '@upstock/cin7-core';
+import { type Cin7Product, PRODUCT_PAGE_LIMIT_WITH_INCLUDES } from '@upstock/cin7-core';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { base, sandboxCatalog, startImport, supplierRows } from './catalog-fixtures.js';
 
@@ -11,6 +11,10 @@ const importPage = (url: string): number =>
 
 const activeStock = (products: Cin7Product[]) =>
   products.filter((p) => p.Status === 'Active' && p.Type === 'Stock');
+
+/** Pages the import reads: products with their attachments come 100 a page. */
+const importPages = (products: Cin7Product[]) =>
+  Math.ceil(products.length / PRODUCT_PAGE_LIMIT_WITH_INCLUDES);
 
 async function jobOf(t: TestApp, id: string) {
   return (await t.http.get(`${base}/jobs/${id}`).set(t.as(t.suppliers.kiwi))).body;
@@ -48,13 +52,19 @@ describe('an import killed half-way (the server restarts)', () => {
       [job.id],
     );
     expect(interrupted.state).toBe('paused');
-    expect(interrupted.checkpoint.nextPage).toBe(2);
+    // The restart lands after page 1, maybe a page or two later: the checkpoint names the next page at its size.
+    const { nextPage, pageSize, tally } = interrupted.checkpoint;
+    expect(nextPage).toBeGreaterThanOrEqual(2);
+    expect(nextPage).toBeLessThan(importPages(products));
+    expect(pageSize).toBe(PRODUCT_PAGE_LIMIT_WITH_INCLUDES);
+    expect(tally.seen).toBe((nextPage - 1) * pageSize);
 
     await t.sandbox.admin.clearFaults();
     await t.startInstance();
     const done = await t.waitForJob(t.suppliers.kiwi, job.id, 60_000);
     expect(done.state).toBe('succeeded');
-    expect(done.progress).toMatchObject({ pagesDone: 2, pagesTotal: 2 });
+    const pages = importPages(products);
+    expect(done.progress).toMatchObject({ pagesDone: pages, pagesTotal: pages });
     // The counts run on across the restart: every product counted once.
     expect(done.result.created).toBe(activeStock(products).length);
     expect(done.result.seen).toBe(products.length);
@@ -108,6 +118,67 @@ describe('Cin7 failing in the middle of an import', () => {
     expect(done.result.created).toBe(activeStock(products).length);
     await expectExactlyOnce(t, activeStock(products));
   }, 60_000);
+});
+
+describe('an import paused by a version that read products 1,000 a page', () => {
+  let t: TestApp;
+  let failPage11 = true;
+  const pagesAsked: number[] = [];
+  // Cin7 answers 503 to page 11 (the first product after 1,000 at 100 a page) until the test lets it through.
+  const flakyFetch: typeof fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const page = importPage(url);
+    if (page) pagesAsked.push(page);
+    if (page === 11 && failPage11) {
+      return new Response(JSON.stringify([{ ErrorCode: 503, Exception: 'Service Unavailable' }]), {
+        status: 503,
+      });
+    }
+    return fetch(input, init);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      sandbox: { seed: 'medium', timeScale: 60, rateLimit: { enabled: false } },
+      timeScale: 60,
+      fetch: flakyFetch,
+    });
+    await t.connect(t.suppliers.kiwi);
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('resumes its checkpoint at the same product at 100 a page: none skipped, none written twice', async () => {
+    const { products } = await sandboxCatalog(t, t.suppliers.kiwi);
+    const job = await startImport(t, t.suppliers.kiwi, 'products');
+    // While paused (a claim flips it to running first, so this only lands on a paused run), the checkpoint becomes
+    // what the previous version saved after its first page of 1,000: the same 1,000 products, counted the same.
+    const legacy = await t.waitFor(
+      async () => {
+        const [rows] = await t.dataSource.query(
+          `UPDATE cin7_sync_run SET checkpoint = jsonb_build_object('nextPage', 2, 'tally', checkpoint->'tally')
+            WHERE id = $1 AND state = 'paused' AND (checkpoint->>'nextPage')::int = 11
+            RETURNING checkpoint`,
+          [job.id],
+        );
+        return rows[0]?.checkpoint;
+      },
+      { what: 'the job paused at page 11', timeoutMs: 30_000 },
+    );
+    expect(legacy).toMatchObject({ nextPage: 2, tally: { seen: 1000 } });
+    expect(legacy.pageSize).toBeUndefined();
+    const asked = pagesAsked.length;
+    failPage11 = false;
+
+    const done = await t.waitForJob(t.suppliers.kiwi, job.id, 60_000);
+    expect(done.state).toBe('succeeded');
+    // Resumed at page 11 of 100: pages 2-10 (products 101-1,000, written before the pause) are not read again.
+    const afterResume = pagesAsked.slice(asked);
+    expect(afterResume[0]).toBe(11);
+    expect(afterResume.filter((p) => p < 11)).toEqual([]);
+    expect(done.result.seen).toBe(products.length);
+    expect(done.result.created).toBe(activeStock(products).length);
+    await expectExactlyOnce(t, activeStock(products));
+  }, 90_000);
 });
 
 describe('an import whose job expires while it works (a slow Cin7, a busy replica)', () => {
@@ -173,7 +244,7 @@ describe('an import whose job expires while it works (a slow Cin7, a busy replic
     if (last?.state === 'paused') expect(last.error).toMatch(/time ran out/);
     else expect(last?.state).toBe('running');
     // A later attempt finished it.
-    expect(history.at(-1)).toMatchObject({ state: 'succeeded', pages: 2 });
+    expect(history.at(-1)).toMatchObject({ state: 'succeeded', pages: importPages(products) });
     expect(history.at(-1)?.attempt).toBeGreaterThanOrEqual(1);
     // Page 2 was read by the expired attempt (and dropped) and again by the retry; page 1 only once.
     expect(productPageRequests.filter((p) => p === 1)).toHaveLength(1);

@@ -348,11 +348,20 @@ describe('transport over HTTP', () => {
       json(res, 200, { Total: total, Page: page, Products: rows });
     });
     let seen = 0;
-    for await (const page of client.products.pages({ IncludeAttachments: true })) seen += page.items.length;
+    for await (const page of client.products.pages({})) seen += page.items.length;
     expect(seen).toBe(total);
     expect(stub.requests.map((r) => r.url.searchParams.get('Page'))).toEqual(['1', '2', '3']);
     expect(stub.requests.every((r) => r.url.searchParams.get('Limit') === '1000')).toBe(true);
     expect(client.callCounts()).toEqual({ 'GET product': 3 });
+
+    // With attachments, pages are heavy: 100 a page, ceil(2345 / 100) = 24 reads.
+    stub.requests.length = 0;
+    const heavy: number[] = [];
+    for await (const page of client.products.pages({ IncludeAttachments: true }))
+      heavy.push(page.items.length);
+    expect(heavy.reduce((a, b) => a + b, 0)).toBe(total);
+    expect(heavy).toHaveLength(24);
+    expect(stub.requests.every((r) => r.url.searchParams.get('Limit') === '100')).toBe(true);
 
     const resumed: number[] = [];
     for await (const page of client.products.pages({}, { startPage: 3 })) resumed.push(page.page);

@@ -8,3 +8,4 @@ export {
   type OrderPushState,
   type SentSaleSnapshot,
 } from './order-push.entity.js';
+export { shipLineTracking } from './ship-tracking.js';

@@ -4,6 +4,7 @@ import {
   type Cin7SaleHeaderInput,
   type Cin7SaleOrderInput,
   Cin7ServerError,
+  type Cin7ShipInput,
   Cin7ThrottledError,
   Cin7ValidationError,
 } from '@upstock/cin7-core';
@@ -18,19 +19,33 @@ import {
 } from './sale-push.engine.js';
 
 type Fault = 'none' | 'fail-before' | 'drop-after' | 'throttle';
+interface FakeShipLine {
+  Boxes: string;
+  ShipmentDate: string;
+  Carrier: string;
+  TrackingNumber: string;
+  IsShipped: boolean;
+}
 interface FakeSale {
   ID: string;
   ExternalID: string | null;
   number: string;
   order: { Status: string; Lines: { ProductID: string }[] };
+  /** Made when the order is authorised with AUTOPICKPACKSHIP (unless `backordered`), as Cin7 does. */
+  ship: { TaskID: string; Status: string; Lines: FakeShipLine[] } | null;
 }
 
 /** A Cin7 in memory: it applies writes, and on demand fails before applying or loses the answer after applying. */
 class FakeCin7 implements SalesApi {
   readonly sales: FakeSale[] = [];
   calls: string[] = [];
+  /** Ship writes Cin7 applied (whether or not their answer arrived). */
+  shipWrites = 0;
   private next = 1;
-  constructor(private readonly faults: (call: string) => Fault = () => 'none') {}
+  constructor(
+    private readonly faults: (call: string) => Fault = () => 'none',
+    private readonly backordered = false,
+  ) {}
 
   private gate(call: string, method: string): Fault {
     this.calls.push(call);
@@ -48,6 +63,7 @@ class FakeCin7 implements SalesApi {
       ExternalID: header.ExternalID ?? null,
       number: `SO-${String(this.next++).padStart(5, '0')}`,
       order: { Status: 'NOT AVAILABLE', Lines: [] },
+      ship: null,
     };
     this.sales.push(sale);
     if (fault === 'drop-after') throw lost('POST');
@@ -76,6 +92,20 @@ class FakeCin7 implements SalesApi {
       });
     }
     sale.order = { Status: order.Status, Lines: order.Lines.map((l) => ({ ProductID: l.ProductID })) };
+    if (
+      order.Status === 'AUTHORISED' &&
+      order.AutoPickPackShipMode === 'AUTOPICKPACKSHIP' &&
+      !this.backordered
+    ) {
+      const line = {
+        Boxes: 'Box 1',
+        ShipmentDate: '2026-12-06',
+        Carrier: 'NZ Post',
+        TrackingNumber: '',
+        IsShipped: true,
+      };
+      sale.ship = { TaskID: `task-${sale.ID}`, Status: 'AUTHORISED', Lines: [line] };
+    }
     if (fault === 'drop-after') throw lost('POST');
     return { SaleOrderNumber: sale.number, Total: order.Total };
   }
@@ -88,8 +118,25 @@ class FakeCin7 implements SalesApi {
           ID: sale.ID,
           Status: 'ORDERING',
           Order: { SaleOrderNumber: sale.number, Status: sale.order.Status, Lines: sale.order.Lines },
+          Fulfilments: sale.ship
+            ? [{ TaskID: sale.ship.TaskID, Ship: { Status: sale.ship.Status, Lines: sale.ship.Lines } }]
+            : [],
         }
       : null;
+  }
+
+  async ship(input: Cin7ShipInput) {
+    const fault = this.gate('ship', 'PUT');
+    const ship = this.sales.find((s) => s.ship?.TaskID === input.TaskID)?.ship;
+    if (!input.AddTrackingNumbers || !ship) throw refused('sale/fulfilment/ship', 'Task not found.');
+    for (const line of input.Lines ?? []) {
+      const box = ship.Lines.find((l) => l.Boxes === line.Box);
+      if (!box) throw refused('sale/fulfilment/ship', `Box '${line.Box}' is not on the shipment.`);
+      box.TrackingNumber = line.TrackingNumber ?? '';
+    }
+    this.shipWrites++;
+    if (fault === 'drop-after') throw lost('PUT');
+    return ship;
   }
 
   async findByExternalId(externalId: string) {
@@ -98,6 +145,10 @@ class FakeCin7 implements SalesApi {
       .filter((s) => s.ExternalID === externalId)
       .map((s) => ({ SaleID: s.ID, OrderNumber: s.number }));
   }
+}
+
+function refused(path: string, cin7Message: string) {
+  return new Cin7ValidationError({ status: 400, cin7Message, method: 'PUT', path });
 }
 
 function lost(method: string) {
@@ -130,11 +181,11 @@ const snapshot: SentSaleSnapshot = {
 };
 
 /** Runs passes like the worker does (a durable store, fresh progress each pass) until one succeeds. */
-async function pushUntilDone(cin7: FakeCin7, { crashAfterSave = -1, maxPasses = 100 } = {}) {
+async function pushUntilDone(cin7: FakeCin7, { crashAfterSave = -1, maxPasses = 100, sent = snapshot } = {}) {
   let now = 0;
   const stored: PushProgress = {
     externalId: 'upstock-order:o1',
-    snapshot,
+    snapshot: sent,
     cin7SaleId: null,
     cin7OrderNumber: null,
     headerSentAt: null,
@@ -267,6 +318,94 @@ describe('pushSaleOnce', () => {
       });
       await pushUntilDone(cin7, { crashAfterSave: Math.floor(random() * 6) - 1, maxPasses: 50 });
       expectOneCompleteSale(cin7);
+    }
+  });
+});
+
+describe('pushSaleOnce: tracking on the ship lines', () => {
+  /** Simple + Authorised + pick, pack and ship: Cin7 ships the sale when it is authorised. */
+  const shipping: SentSaleSnapshot = {
+    ...snapshot,
+    order: { ...snapshot.order, AutoPickPackShipMode: 'AUTOPICKPACKSHIP' },
+    tracking: { trackingNumber: 'NZ123', trackingUrl: null },
+  };
+  const shipLines = (cin7: FakeCin7) => cin7.sales[0]?.ship?.Lines;
+
+  it('reads the sale and sets the number on its shipped box: two more calls', async () => {
+    const cin7 = new FakeCin7();
+    const { events } = await pushUntilDone(cin7, { sent: shipping });
+    expect(cin7.calls).toEqual(['create', 'saveOrder', 'get', 'ship']);
+    expect(shipLines(cin7)).toEqual([expect.objectContaining({ Boxes: 'Box 1', TrackingNumber: 'NZ123' })]);
+    expect(events.map((e) => e.type)).toEqual(['header-created', 'authorised', 'tracking-set']);
+    expectOneCompleteSale(cin7);
+  });
+
+  it('after a lost answer to the tracking write, reads the shipment and writes nothing again', async () => {
+    const cin7 = new FakeCin7(once('ship', 'drop-after'));
+    const { events } = await pushUntilDone(cin7, { sent: shipping });
+    expect(cin7.calls).toEqual(['create', 'saveOrder', 'get', 'ship', 'get']);
+    expect(cin7.shipWrites).toBe(1);
+    expect(events.at(-1)?.message).toMatch(/already holds tracking number NZ123.*nothing sent again/);
+    expect(shipLines(cin7)).toHaveLength(1);
+  });
+
+  it('after a tracking write that failed before Cin7 applied it, writes it on the next pass', async () => {
+    const cin7 = new FakeCin7(once('ship', 'fail-before'));
+    await pushUntilDone(cin7, { sent: shipping });
+    expect(cin7.calls).toEqual(['create', 'saveOrder', 'get', 'ship', 'get', 'ship']);
+    expect(shipLines(cin7)?.[0]?.TrackingNumber).toBe('NZ123');
+  });
+
+  it('uses the sale a resumed pass already read (lines answer lost): one read for both steps', async () => {
+    const cin7 = new FakeCin7(once('saveOrder', 'drop-after'));
+    await pushUntilDone(cin7, { sent: shipping });
+    expect(cin7.calls).toEqual(['create', 'saveOrder', 'get', 'ship']);
+    expect(shipLines(cin7)?.[0]?.TrackingNumber).toBe('NZ123');
+  });
+
+  it('leaves the number on the note when Cin7 did not ship (backordered), and in every other mode', async () => {
+    const backordered = new FakeCin7(() => 'none', true);
+    const { events } = await pushUntilDone(backordered, { sent: shipping });
+    expect(backordered.calls).toEqual(['create', 'saveOrder', 'get']);
+    expect(events.at(-1)?.message).toMatch(/did not ship .* stays on the sale's note/);
+    for (const mode of ['NOPICK', 'AUTOPICK', 'AUTOPICKPACK'] as const) {
+      const cin7 = new FakeCin7();
+      await pushUntilDone(cin7, {
+        sent: { ...shipping, order: { ...shipping.order, AutoPickPackShipMode: mode } },
+      });
+      expect(cin7.calls).toEqual(['create', 'saveOrder']);
+    }
+  });
+
+  it('completes the push when Cin7 refuses the tracking write: the number stays on the note', async () => {
+    const cin7 = new FakeCin7();
+    cin7.ship = async () => {
+      cin7.calls.push('ship');
+      throw refused('sale/fulfilment/ship', 'TrackingNumber is too long');
+    };
+    const { result, events } = await pushUntilDone(cin7, { sent: shipping });
+    expect(result.saleId).toBe('sale-1');
+    expect(events.at(-1)?.message).toMatch(/refused tracking number NZ123.*stays on the sale's note/);
+  });
+
+  it('stays exactly once, one box with the number, under random faults on every call', async () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      let x = seed;
+      const random = () => {
+        x = (x * 1103515245 + 12345) % 2 ** 31;
+        return x / 2 ** 31;
+      };
+      const cin7 = new FakeCin7(() => {
+        const r = random();
+        return r < 0.15 ? 'fail-before' : r < 0.3 ? 'drop-after' : r < 0.35 ? 'throttle' : 'none';
+      });
+      await pushUntilDone(cin7, {
+        sent: shipping,
+        crashAfterSave: Math.floor(random() * 6) - 1,
+        maxPasses: 50,
+      });
+      expect(cin7.sales).toHaveLength(1);
+      expect(shipLines(cin7)).toEqual([expect.objectContaining({ Boxes: 'Box 1', TrackingNumber: 'NZ123' })]);
     }
   });
 });

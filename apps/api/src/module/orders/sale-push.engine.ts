@@ -2,10 +2,13 @@ import type { Clock } from '@upstock/cin7-core';
 import {
   type Cin7SaleHeaderInput,
   type Cin7SaleOrderInput,
+  type Cin7ShipInput,
+  Cin7ValidationError,
   isUncertainWriteOutcome,
 } from '@upstock/cin7-core';
 import type { SentSaleSnapshot } from './order-push.entity.js';
 import type { NewEvent, PushPatch } from './order-push.repository.js';
+import { type FulfilmentSeen, planShipTracking, shipLineTracking } from './ship-tracking.js';
 
 /** What the engine reads of a sale (the client's parsed `Cin7Sale` has these and more). */
 export interface SaleSeen {
@@ -17,10 +20,11 @@ export interface SaleSeen {
     Lines: { ProductID: string | null }[];
     Total?: number | null;
   } | null;
+  Fulfilments?: readonly FulfilmentSeen[];
 }
 
 /**
- * The four sale calls a push makes. The real client's `sales` satisfies it (checked where the worker passes it);
+ * The sale calls a push makes. The real client's `sales` satisfies it (checked where the worker passes it);
  * test fakes satisfy it too, so the two cannot drift apart.
  */
 export interface SalesApi {
@@ -28,6 +32,8 @@ export interface SalesApi {
   saveOrder(order: Cin7SaleOrderInput): Promise<{ SaleOrderNumber: string | null; Total: number | null }>;
   get(id: string): Promise<SaleSeen | null>;
   findByExternalId(externalId: string): Promise<{ SaleID: string; OrderNumber: string | null }[]>;
+  /** `PUT sale/fulfilment/ship` when `AddTrackingNumbers` is set. */
+  ship(input: Cin7ShipInput): Promise<unknown>;
 }
 
 /** What the engine knows of a push: the durable progress markers, as stored. */
@@ -81,6 +87,8 @@ export class SaleNotListedYetError extends Error {
  * 2. Still no sale: store `headerSentAt`, `POST /sale`, store the sale id the moment it is known.
  * 3. Lines may have been sent (`linesSentAt`): read the sale; if its order already holds our lines, done.
  * 4. Store `linesSentAt`, `POST /sale/order` (it replaces lines, so sending again while DRAFT is harmless).
+ * 5. Where the creation mode shipped the sale, the order's tracking number goes on its ship lines (`setShipTracking`:
+ *    read the sale, write only what is missing).
  *
  * A write whose outcome is uncertain (`isUncertainWriteOutcome`) is never retried blindly: it is recorded and
  * rethrown, and the next pass starts with the lookup (1) or the read (3). Certain failures (validation, throttling)
@@ -151,6 +159,7 @@ export async function pushSaleOnce(
         message: `Cin7 already holds the lines of sale ${orderNumber ?? saleId}; nothing sent again`,
         cin7OrderNumber: orderNumber,
       });
+      await setShipTracking(p.snapshot, saleId, orderNumber, deps, sale);
       return { saleId, orderNumber, cin7Total: sale.Order?.Total ?? null };
     }
   }
@@ -179,8 +188,66 @@ export async function pushSaleOnce(
     } to sale ${orderNumber ?? saleId} (${authorised ? 'Authorised' : 'Draft'})`,
     cin7OrderNumber: orderNumber,
   });
+  await setShipTracking(p.snapshot, saleId, orderNumber, deps, null);
   // Cin7's answer says what it made of the money (it may apply discounts on authorisation, BP L4003).
   return { saleId, orderNumber, cin7Total: saved.Total ?? null };
+}
+
+/**
+ * Step 5: the tracking number onto the ship lines Cin7 made when the sale was authorised with AUTOPICKPACKSHIP. Two
+ * calls: `GET sale` (the only documented source of the TaskID and of the shipped boxes, which the write must name;
+ * skipped when this pass already read the sale) and one `PUT sale/fulfilment/ship`. No marker is stored: the write
+ * sets the number on existing boxes (never adds a line), and every pass reads the shipment before writing, so a pass
+ * after a lost answer finds the number there and sends nothing.
+ */
+async function setShipTracking(
+  snapshot: SentSaleSnapshot,
+  saleId: string,
+  orderNumber: string | null,
+  deps: EngineDeps,
+  seen: SaleSeen | null,
+): Promise<void> {
+  const trackingNumber = shipLineTracking(snapshot);
+  if (!trackingNumber) return;
+  const name = orderNumber ?? saleId;
+  const sale = seen ?? (await deps.sales.get(saleId));
+  if (!sale) throw new SaleUnusableError(`The Cin7 sale ${name} no longer exists`);
+  const today = new Date(deps.clock.now()).toISOString().slice(0, 10);
+  const plan = planShipTracking(sale.Fulfilments ?? [], trackingNumber, today);
+  const event = (message: string) =>
+    deps.event({ type: 'tracking-set', message, cin7OrderNumber: orderNumber });
+  if (plan.kind === 'not-shipped') {
+    await event(
+      `Cin7 did not ship sale ${name} when it was authorised (a line is backordered): tracking number ${trackingNumber} stays on the sale's note`,
+    );
+    return;
+  }
+  if (plan.kind === 'done') {
+    await event(
+      `Cin7 already holds tracking number ${trackingNumber} on the shipment of sale ${name}; nothing sent again`,
+    );
+    return;
+  }
+  try {
+    await deps.sales.ship(plan.input);
+  } catch (error) {
+    // The sale itself is complete: Cin7 refusing the tracking leaves it on the note rather than failing the order.
+    if (error instanceof Cin7ValidationError) {
+      await event(
+        `Cin7 refused tracking number ${trackingNumber} on the shipment of sale ${name} (${error.cin7Message}): it stays on the sale's note`,
+      );
+      return;
+    }
+    if (isUncertainWriteOutcome(error)) {
+      await deps.event({
+        type: 'outcome-unknown',
+        message: `Cin7 did not confirm the tracking number (${describe(error)}); reading the shipment before writing it again`,
+        cin7OrderNumber: orderNumber,
+      });
+    }
+    throw error;
+  }
+  await event(`Set tracking number ${trackingNumber} on the shipment of sale ${name}`);
 }
 
 /**

@@ -399,7 +399,8 @@ export function trackingOf(value: string | null): SentSaleSnapshot['tracking'] {
 
 /**
  * Cin7 holds tracking only on a shipment, which does not exist when a sale is created (and its TrackingURL is
- * read-only, reference §5.4): the order's tracking travels on the sale's note, labelled as the article names it.
+ * read-only, BP L30684): the order's tracking travels on the sale's note, labelled as the article names it. Where
+ * the creation mode ships the sale, the push also writes the number on the ship lines (ship-tracking.ts).
  */
 function noteFor(orderNumber: string, tracking: SentSaleSnapshot['tracking']): string {
   const parts = [`Upstock order ${orderNumber}`];

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { ImportRequest, ImportResult, Job } from '@upstock/cin7-contracts';
-import type { Cin7Page } from '@upstock/cin7-core';
+import { CIN7_MAX_LIMIT, type Cin7Page, PRODUCT_PAGE_LIMIT_WITH_INCLUDES } from '@upstock/cin7-core';
 import { DataSource } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
@@ -14,27 +14,16 @@ import { CatalogLinks } from '../links/catalog-links.service.js';
 import { LinkStore } from '../links/link.store.js';
 import { notConnected } from '../not-connected.error.js';
 import { importCustomerPage, UnlinkedCustomerIndex } from './customer-page.importer.js';
-import {
-  addPage,
-  type ImportTally,
-  type PageOutcome,
-  tallyFromCheckpoint,
-  toImportResult,
-} from './import-tally.js';
+import { type ImportCheckpoint, type ResumePoint, resumePoint } from './import-checkpoint.js';
+import { addPage, type ImportTally, type PageOutcome, toImportResult } from './import-tally.js';
 import { importProductPage } from './product-page.importer.js';
 
 type ImportKind = ImportRequest['kind'];
 const JOB_KIND = { customers: 'import-customers', products: 'import-products' } as const;
 
-/** Where a run resumes: the next Cin7 page to read, and the counts so far. */
-interface ImportCheckpoint {
-  nextPage: number;
-  tally: ImportTally;
-}
-
 /**
  * Imports of customers and products (help article: "Import customers & products"): a supplier-visible run that
- * pages through Cin7 at 1,000 a page, writes each page to the host in batches, links each row to its Cin7 twin and
+ * pages through Cin7 (customers at 1,000 a page, products with their images at 100), writes each page to the host in batches, links each row to its Cin7 twin and
  * checkpoints after every page, so a crash, a restart or Cin7 throttling resumes at the next page.
  */
 @Injectable()
@@ -96,13 +85,10 @@ export class ImportsService implements OnModuleInit {
     const { supplierId } = ctx.run;
     const kind: ImportKind = ctx.run.kind === 'import-customers' ? 'customers' : 'products';
     const { connection, client } = await this.connections.clientFor(supplierId, 'background');
-    const saved = ctx.run.checkpoint;
-    const resume: ImportCheckpoint = {
-      nextPage: typeof saved?.nextPage === 'number' ? saved.nextPage : 1,
-      tally: tallyFromCheckpoint(saved?.tally),
-    };
-    if (resume.nextPage > 1)
-      this.logger.log(`Resuming ${kind} import ${ctx.run.id} at page ${resume.nextPage}`);
+    const pageSize = kind === 'products' ? PRODUCT_PAGE_LIMIT_WITH_INCLUDES : CIN7_MAX_LIMIT;
+    const resume = resumePoint(ctx.run.checkpoint, pageSize);
+    if (resume.startPage > 1 || resume.skipRows > 0)
+      this.logger.log(`Resuming ${kind} import ${ctx.run.id} at page ${resume.startPage} of ${pageSize}`);
 
     const deps = { links: this.links, store: this.store };
     let tally: ImportTally;
@@ -110,17 +96,20 @@ export class ImportsService implements OnModuleInit {
       const productDeps = { ...deps, products: this.options.ports.products };
       // Deprecated products are read too, to report them (the issue: "reported, not imported").
       const pages = client.products.pages(
-        { IncludeAttachments: true, IncludeDeprecated: true },
-        { startPage: resume.nextPage },
+        { IncludeAttachments: true, IncludeDeprecated: true, Limit: pageSize },
+        { startPage: resume.startPage },
       );
-      tally = await this.eachPage(ctx, pages, resume.tally, (items) =>
+      tally = await this.eachPage(ctx, pages, resume, (items) =>
         importProductPage(productDeps, supplierId, items),
       );
     } else {
       const customerDeps = { ...deps, customers: this.options.ports.customers };
       const index = await UnlinkedCustomerIndex.load(customerDeps, supplierId);
-      const pages = client.customers.pages({ IncludeDeprecated: true }, { startPage: resume.nextPage });
-      tally = await this.eachPage(ctx, pages, resume.tally, (items) =>
+      const pages = client.customers.pages(
+        { IncludeDeprecated: true, Limit: pageSize },
+        { startPage: resume.startPage },
+      );
+      tally = await this.eachPage(ctx, pages, resume, (items) =>
         importCustomerPage(customerDeps, supplierId, connection.baseCurrency, items, index),
       );
     }
@@ -135,10 +124,10 @@ export class ImportsService implements OnModuleInit {
   private async eachPage<T>(
     ctx: RunContext,
     pages: AsyncIterable<Cin7Page<T>>,
-    start: ImportTally,
+    start: ResumePoint,
     processPage: (items: T[]) => Promise<PageOutcome>,
   ): Promise<ImportTally> {
-    let tally = start;
+    let { tally, skipRows } = start;
     const iterator = pages[Symbol.asyncIterator]();
     let next = iterator.next();
     for (;;) {
@@ -153,9 +142,12 @@ export class ImportsService implements OnModuleInit {
       next = iterator.next();
       // Its failure (throttling, say) is handled when awaited, after this page's checkpoint.
       next.catch(() => undefined);
-      const outcome = await processPage(page.items);
-      tally = addPage(tally, page.items.length, outcome);
-      const checkpoint: ImportCheckpoint = { nextPage: page.page + 1, tally };
+      // Rows an earlier attempt wrote at another page size (only ever at the start of the first page read).
+      const items = page.items.slice(skipRows);
+      skipRows = 0;
+      const outcome = await processPage(items);
+      tally = addPage(tally, items.length, outcome);
+      const checkpoint: ImportCheckpoint = { nextPage: page.page + 1, pageSize: page.limit, tally };
       await ctx.checkpoint({
         progress: {
           pagesDone: page.page,

@@ -4,7 +4,7 @@ import { type EntityManager, In, Repository } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
 import { isUuid } from '../../common/ids.js';
-import { OrderPushEntity } from '../../orders/index.js';
+import { OrderPushEntity, shipLineTracking } from '../../orders/index.js';
 import { OrderPushRepository } from '../../orders/order-push.repository.js';
 import { clockOf } from '../../work/clock.js';
 import type { OrderPushLedger, PushedSale, ShipmentLedgerEvent } from './order-push-ledger.js';
@@ -15,17 +15,20 @@ const COLUMNS = {
   cin7OrderNumber: true,
   state: true,
   sentAt: true,
+  sentSnapshot: true,
 } as const;
 
 function toPushedSale(r: OrderPushEntity): PushedSale[] {
   if (!r.cin7SaleId) return [];
+  const complete = r.state === 'pushed' || r.state === 'shipped';
   return [
     {
       orderId: r.upstockOrderId,
       saleId: r.cin7SaleId.toLowerCase(),
       saleNumber: r.cin7OrderNumber,
-      complete: r.state === 'pushed' || r.state === 'shipped',
+      complete,
       sentAt: r.sentAt,
+      pendingShipTracking: !complete && r.sentSnapshot ? shipLineTracking(r.sentSnapshot) : null,
     },
   ];
 }

@@ -15,6 +15,11 @@ export interface PushedSale {
   complete: boolean;
   /** When the push finished sending (our clock); a sale changed well after it was changed by someone else. */
   sentAt: Date | null;
+  /**
+   * The tracking number the push is still to write on the sale's ship lines (the creation mode shipped the sale at
+   * authorisation, issue 12), or null. A shipment read before that write is not the shipment Upstock should record.
+   */
+  pendingShipTracking?: string | null;
 }
 
 export type ShipmentEventType =

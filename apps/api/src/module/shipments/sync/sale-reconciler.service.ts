@@ -27,7 +27,14 @@ export type ReconcileEffect =
   | 'partially-shipped'
   | 'voided'
   | 'drift'
-  | 'drift-cleared';
+  | 'drift-cleared'
+  | 'awaiting-tracking';
+
+/** The push is still to write its tracking number on this shipment (PushedSale.pendingShipTracking). */
+function awaitsOurTracking(pushed: PushedSale, shipped: string | null): boolean {
+  const pending = pushed.pendingShipTracking;
+  return !!pending && !(shipped ?? '').split(', ').includes(pending);
+}
 
 /**
  * Applies what a freshly fetched Cin7 sale means for its Upstock order, exactly once per distinct fact: each effect
@@ -128,7 +135,12 @@ export class SaleReconciler {
       if (phase === 'shipped') {
         const shipment = readShipment(sale, modified ?? this.now());
         const key = shipmentKey(shipment);
-        if (key !== state.shipped_key) {
+        if (key !== state.shipped_key && awaitsOurTracking(pushed, shipment.trackingNumber)) {
+          // Shipped by the creation mode a moment before the push writes the order's tracking on it: recorded once
+          // that write lands (it changes the sale, which brings it back by webhook and poll), as one shipment with
+          // that tracking, not a shipment without it then a change Cin7 never made.
+          effects.push('awaiting-tracking');
+        } else if (key !== state.shipped_key) {
           await orders.markShipped(supplierId, pushed.orderId, shipment);
           const first = state.shipped_key === null;
           await this.ledger.record(m, supplierId, pushed.orderId, {
@@ -169,7 +181,9 @@ export class SaleReconciler {
         [
           supplierId,
           pushed.saleId,
-          sale.CombinedShippingStatus,
+          // Held back: the shipping status stays as last recorded, so the next poll fetches the sale again even if
+          // nothing else changes it (Cin7 refusing the tracking write, say).
+          effects.includes('awaiting-tracking') ? state.shipping_status : sale.CombinedShippingStatus,
           sale.Status,
           modified,
           fetchStartedAt,
