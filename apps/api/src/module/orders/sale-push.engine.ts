@@ -43,7 +43,7 @@ export interface PushProgress {
   cin7SaleId: string | null;
   cin7OrderNumber: string | null;
   /**
-   * Set (and stored) before `POST /sale` goes out: from then on the sale may exist. Moved to the moment the answer
+   * Set (and stored) before `POST /sale` goes out: from then on the sale may exist. Moved to the moment the call
    * failed when Cin7's outcome is unknown: the listing grace counts from there.
    */
   headerSentAt: Date | null;
@@ -86,7 +86,8 @@ export class SaleNotListedYetError extends Error {
  * guessing:
  *
  * 1. No sale id, but a header may have been sent (`headerSentAt`): look the sale up by its ExternalID first; a
- *    sale not listed yet is looked up again for LISTING_GRACE_MS before anything is created again.
+ *    sale not listed yet is looked up again for LISTING_GRACE_MS (from `headerSentAt`, which an unknown outcome moves
+ *    to the moment the call failed) before anything is created again.
  * 2. Still no sale: store `headerSentAt`, `POST /sale`, store the sale id the moment it is known.
  * 3. Lines may have been sent (`linesSentAt`): read the sale; if its order already holds our lines, done.
  * 4. Store `linesSentAt`, `POST /sale/order` (it replaces lines, so sending again while DRAFT is harmless).
