@@ -639,15 +639,16 @@ export const getSaleList: ApiHandler = (ctx) => {
           ([name, value]) => String((r as Record<string, unknown>)[name] ?? '').toUpperCase() === value,
         ),
     );
-  if (engine.config.saleListShuffle) rows = shuffle(rows);
+  if (engine.config.saleListShuffle) rows = shuffle(rows, engine.listOrderRandom);
   const page = paginate(query, rows);
   return { Total: page.Total, Page: page.Page, SaleList: page.rows };
 };
 
-function shuffle<T>(rows: T[]): T[] {
+/** Fisher-Yates with the engine's seeded draws. */
+function shuffle<T>(rows: T[], random: () => number): T[] {
   const out = [...rows];
   for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
+    const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j] as T, out[i] as T];
   }
   return out;

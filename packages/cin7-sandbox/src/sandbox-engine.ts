@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { FaultInjector } from './faults.js';
 import { MetricsRecorder, type SandboxMetrics } from './metrics.js';
+import { createPrng } from './prng.js';
 import { SlidingWindowLimiter } from './rate-limiter.js';
 import { SandboxClock } from './sandbox-clock.js';
 import { defaultConfig, type SandboxConfig } from './sandbox-config.js';
@@ -8,6 +9,8 @@ import { buildSeed, type SeedName } from './seed.js';
 import { SimScheduler } from './sim-scheduler.js';
 import type { AccountState } from './store.types.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
+
+const LIST_ORDER_SEED = 12;
 
 export interface EngineOptions {
   seed: SeedName;
@@ -27,6 +30,11 @@ export class SandboxEngine {
   readonly limiter = new SlidingWindowLimiter();
   readonly faults = new FaultInjector();
   readonly webhooks: WebhookDispatcher;
+  /**
+   * Draws for `saleListShuffle`: seeded, and re-seeded on reset, so a run's orders replay identically (a test of the
+   * shuffle cannot pass or fail by chance).
+   */
+  listOrderRandom = createPrng(LIST_ORDER_SEED);
   readonly log: (line: string) => void;
 
   constructor(opts: EngineOptions) {
@@ -55,6 +63,7 @@ export class SandboxEngine {
     this.limiter.reset();
     this.metrics.reset();
     this.webhooks.reset();
+    this.listOrderRandom = createPrng(LIST_ORDER_SEED);
   }
 
   now(): number {

@@ -353,12 +353,17 @@ describe('sandbox: sales', () => {
     expect((await api<{ Total: number }>('GET', 'saleList?Search=po-a')).body.Total).toBe(1);
     await sandbox.admin.setConfig({ saleListShuffle: true, saleListSinceInclusive: false });
     for (let i = 0; i < 10; i++) await createSale();
-    const orders = new Set<string>();
+    // Listed only once the lag has passed: without this, only a and b were listed (two rows, a one-in-16 chance that
+    // five shuffles all came back in one order).
+    await sandbox.admin.advanceTime(LISTING_LAG_MS);
+    const lists: string[][] = [];
     for (let i = 0; i < 5; i++) {
       const list = await api<{ SaleList: Row[] }>('GET', 'saleList');
-      orders.add(list.body.SaleList.map((r) => r.SaleID).join());
+      lists.push(list.body.SaleList.map((r) => String(r.SaleID)));
     }
-    expect(orders.size).toBeGreaterThan(1);
+    for (const list of lists) expect([...list].sort()).toEqual([...(lists[0] as string[])].sort());
+    expect(lists[0]).toHaveLength(12);
+    expect(new Set(lists.map((l) => l.join())).size).toBeGreaterThan(1);
     await sandbox.admin.setConfig({ saleListShuffle: false });
   });
 

@@ -48,6 +48,24 @@ describe('managing links: the linked customers, change of address, unlink, movin
       (r: { params: { scope: string; reason?: string } }) => `${r.params.scope}:${r.params.reason ?? ''}`,
     );
 
+  /**
+   * Waits for the supplier's price syncs (the import's, a link's, one asked again) to end. A link change while a
+   * whole-supplier sync is still queued joins it (it covers the customer) instead of recording the customer's own
+   * run; the tests that look for that run wait first, or they would depend on how fast the worker took the queue.
+   */
+  const priceSyncsFinished = () =>
+    t.waitFor(
+      async () => {
+        const [open] = await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM cin7_sync_run WHERE supplier_id = $1 AND kind = 'price-sync'
+             AND state IN ('queued', 'running', 'paused')`,
+          [kiwi.id],
+        );
+        return open.n === 0;
+      },
+      { timeoutMs: 60_000, what: 'price syncs to finish' },
+    );
+
   it('lists the linked customers by Cin7 name with the Upstock name, searched and paged', async () => {
     const linkedCount = (await t.dataSource.query(linkCountSql, [kiwi.id]))[0].n;
     const all = await get('/customers/linked?limit=200');
@@ -81,6 +99,7 @@ describe('managing links: the linked customers, change of address, unlink, movin
     expect(choices.body.current).toBe(row.shippingAddressId);
     expect(choices.body.items.map((a: { id: string }) => a.id)).toEqual(shippingOf(twin).map((a) => a.ID));
     const other = shippingOf(twin).find((a) => a.ID !== row.shippingAddressId);
+    await priceSyncsFinished();
     const changed = await link(row.upstockCustomerId, {
       cin7CustomerId: twin.ID,
       shippingAddressId: other?.ID,
@@ -119,6 +138,7 @@ describe('managing links: the linked customers, change of address, unlink, movin
     expect(await linkRows()).toEqual(before);
     expect((await link(newcomer, { cin7CustomerId: twin.ID, move: 'yes' })).status).toBe(400);
 
+    await priceSyncsFinished();
     const moved = await link(newcomer, { cin7CustomerId: twin.ID, move: true });
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ upstockCustomerId: newcomer, cin7CustomerId: twin.ID });
@@ -131,19 +151,31 @@ describe('managing links: the linked customers, change of address, unlink, movin
     expect(scopes).toContain(`customer:${holder.upstockCustomerId}:`);
   });
 
+  it('a link change while a whole-supplier price sync is queued joins it: no run of its own', async () => {
+    await priceSyncsFinished();
+    const twin = cin7.find((c) => shippingOf(c).length >= 2 && c.Currency === 'NZD') as Cin7Customer;
+    const row = (await allLinked()).find((l) => l.cin7CustomerId === twin.ID) as LinkRow;
+    // The import's sync, not yet taken by a worker (no job: nothing takes it while this test looks).
+    const [queued] = await t.dataSource.query(
+      `INSERT INTO cin7_sync_run (supplier_id, kind, state, params)
+       VALUES ($1, 'price-sync', 'queued', '{"scope":"all","reason":"customers"}') RETURNING id`,
+      [kiwi.id],
+    );
+    try {
+      const before = await priceSyncScopes();
+      const other = shippingOf(twin).find((a) => a.ID !== row.shippingAddressId);
+      expect(
+        (await link(row.upstockCustomerId, { cin7CustomerId: twin.ID, shippingAddressId: other?.ID })).status,
+      ).toBe(200);
+      expect(await priceSyncScopes()).toEqual(before);
+    } finally {
+      await t.dataSource.query(`DELETE FROM cin7_sync_run WHERE id = $1`, [queued.id]);
+    }
+  });
+
   it('unlinks: the customer goes back to the base price with the price sync that follows', async () => {
     // The import's price sync gives customers their tier's list; wait for it, then pick one that has a list.
-    await t.waitFor(
-      async () => {
-        const [open] = await t.dataSource.query(
-          `SELECT count(*)::int AS n FROM cin7_sync_run WHERE supplier_id = $1 AND kind = 'price-sync'
-             AND state IN ('queued', 'running', 'paused')`,
-          [kiwi.id],
-        );
-        return open.n === 0;
-      },
-      { timeoutMs: 60_000, what: 'price syncs to finish' },
-    );
+    await priceSyncsFinished();
     const [withList] = await t.dataSource.query(
       `SELECT c.id, l.cin7_customer_id, l.shipping_address_id FROM host_customer c JOIN cin7_customer_link l ON l.upstock_customer_id = c.id::text
         WHERE c.supplier_id = $1 AND c.price_list_id IS NOT NULL LIMIT 1`,

@@ -216,6 +216,8 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
               if (patch.linesSentAt !== undefined) progress.linesSentAt = patch.linesSentAt;
             },
           });
+          // Before `pushed`: whoever sees the push done sees the heads-up with it (the timeline, the host's order).
+          await this.compareAnswer(push, snapshot, result, event, save);
           await save({
             state: 'pushed',
             cin7SaleId: result.saleId,
@@ -224,7 +226,6 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
             lastError: null,
             nextAttemptAt: null,
           });
-          await this.compareAnswer(push, owner, snapshot, result, event);
           return;
         } catch (error) {
           if (error instanceof SaleNotListedYetError) {
@@ -289,17 +290,19 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
    */
   private async compareAnswer(
     push: OrderPushEntity,
-    owner: string,
     snapshot: SentSaleSnapshot,
     result: { orderNumber: string | null; cin7Total: number | null },
     event: (e: Omit<NewEvent, 'attempt'>) => Promise<void>,
+    save: (patch: PushPatch) => Promise<void>,
   ): Promise<void> {
     const sent = snapshot.order.Total;
     if (result.cin7Total === null || Math.abs(result.cin7Total - sent) < CENT_TOLERANCE) return;
     const { currency } = snapshot.totals;
     const saleName = result.orderNumber ? `Cin7 sale ${result.orderNumber}` : 'The Cin7 sale';
     const explanation = `${saleName} totals ${result.cin7Total.toFixed(2)} ${currency} but Upstock sent ${sent.toFixed(2)} ${currency}: Cin7 changed the money when it saved the sale (for example a discount applied on authorisation).`;
-    await this.repo.patch(push.id, owner, { totalsMismatch: explanation });
+    // Raised by a pass that then lost the push before marking it pushed: the supplier was told already.
+    if (push.totalsMismatch === explanation) return;
+    await save({ totalsMismatch: explanation });
     await event({ type: 'totals-mismatch', message: explanation, cin7OrderNumber: result.orderNumber });
     try {
       await this.options.ports.orders.setTotalsMismatch(push.supplierId, push.upstockOrderId, explanation);

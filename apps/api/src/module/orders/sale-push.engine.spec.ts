@@ -11,6 +11,7 @@ import {
 import type { SentSaleSnapshot } from './order-push.entity.js';
 import type { NewEvent, PushPatch } from './order-push.repository.js';
 import {
+  LISTING_GRACE_MS,
   type PushProgress,
   pushSaleOnce,
   SaleNotListedYetError,
@@ -30,6 +31,7 @@ interface FakeSale {
   ID: string;
   ExternalID: string | null;
   number: string;
+  created: number;
   order: { Status: string; Lines: { ProductID: string }[] };
   /** Made when the order is authorised with AUTOPICKPACKSHIP (unless `backordered`), as Cin7 does. */
   ship: { TaskID: string; Status: string; Lines: FakeShipLine[] } | null;
@@ -39,6 +41,12 @@ interface FakeSale {
 class FakeCin7 implements SalesApi {
   readonly sales: FakeSale[] = [];
   calls: string[] = [];
+  /** Simulated time, the passes' clock too (`pushUntilDone`). */
+  now = 0;
+  /** How long a new sale stays out of `saleList` (Cin7's listing lag). */
+  listingLagMs = 0;
+  /** How long a write waits (for the call budget, throttling) after its pass stored its marker, before Cin7 applies it. */
+  writeWaitMs = 0;
   /** Ship writes Cin7 applied (whether or not their answer arrived). */
   shipWrites = 0;
   private next = 1;
@@ -57,11 +65,13 @@ class FakeCin7 implements SalesApi {
   }
 
   async create(header: Cin7SaleHeaderInput) {
+    this.now += this.writeWaitMs;
     const fault = this.gate('create', 'POST');
     const sale: FakeSale = {
       ID: `sale-${this.next}`,
       ExternalID: header.ExternalID ?? null,
       number: `SO-${String(this.next++).padStart(5, '0')}`,
+      created: this.now,
       order: { Status: 'NOT AVAILABLE', Lines: [] },
       ship: null,
     };
@@ -142,7 +152,7 @@ class FakeCin7 implements SalesApi {
   async findByExternalId(externalId: string) {
     this.gate('find', 'GET');
     return this.sales
-      .filter((s) => s.ExternalID === externalId)
+      .filter((s) => s.ExternalID === externalId && s.created <= this.now - this.listingLagMs)
       .map((s) => ({ SaleID: s.ID, OrderNumber: s.number }));
   }
 }
@@ -182,7 +192,6 @@ const snapshot: SentSaleSnapshot = {
 
 /** Runs passes like the worker does (a durable store, fresh progress each pass) until one succeeds. */
 async function pushUntilDone(cin7: FakeCin7, { crashAfterSave = -1, maxPasses = 100, sent = snapshot } = {}) {
-  let now = 0;
   const stored: PushProgress = {
     externalId: 'upstock-order:o1',
     snapshot: sent,
@@ -200,7 +209,7 @@ async function pushUntilDone(cin7: FakeCin7, { crashAfterSave = -1, maxPasses = 
           { ...stored },
           {
             sales: cin7,
-            clock: { now: () => now },
+            clock: { now: () => cin7.now },
             event: async (e) => {
               events.push(e);
             },
@@ -217,7 +226,7 @@ async function pushUntilDone(cin7: FakeCin7, { crashAfterSave = -1, maxPasses = 
     } catch (error) {
       // the worker would classify and try again; every failure here is one it tries again (after the wait the
       // engine asks for while a new sale may not be listed yet)
-      if (error instanceof SaleNotListedYetError) now += error.retryInMs;
+      if (error instanceof SaleNotListedYetError) cin7.now += error.retryInMs;
     }
   }
   throw new Error('never completed');
@@ -278,6 +287,18 @@ describe('pushSaleOnce', () => {
     expectOneCompleteSale(cin7);
   });
 
+  it('waits out the listing lag from when the header’s answer was lost, not from before its wait for the budget', async () => {
+    // Issue 12: the header's marker is stored before the call waits for the budget; here that wait outlasts the
+    // listing grace, Cin7 applies the header, the answer is lost, and the new sale is not listed yet.
+    const cin7 = new FakeCin7(once('create', 'drop-after'));
+    cin7.writeWaitMs = LISTING_GRACE_MS + 60_000;
+    cin7.listingLagMs = 30_000;
+    const { events } = await pushUntilDone(cin7);
+    expect(cin7.calls.filter((c) => c === 'create')).toEqual(['create']);
+    expect(events.map((e) => e.type)).toEqual(['outcome-unknown', 'sale-found', 'authorised']);
+    expectOneCompleteSale(cin7);
+  });
+
   it('does not resend lines Cin7 applied when their answer was lost (an authorised order cannot take them again)', async () => {
     const cin7 = new FakeCin7(once('saveOrder', 'drop-after'));
     const { events } = await pushUntilDone(cin7);
@@ -316,7 +337,12 @@ describe('pushSaleOnce', () => {
         const r = random();
         return r < 0.15 ? 'fail-before' : r < 0.3 ? 'drop-after' : r < 0.35 ? 'throttle' : 'none';
       });
-      await pushUntilDone(cin7, { crashAfterSave: Math.floor(random() * 6) - 1, maxPasses: 50 });
+      // As in the sandbox: new sales are listed 30 s late, and a third of the runs wait past the listing grace for
+      // the budget between storing the header's marker and Cin7 applying it.
+      cin7.listingLagMs = 30_000;
+      cin7.writeWaitMs = seed % 3 === 0 ? LISTING_GRACE_MS + 60_000 : 0;
+      // Passes to give up after: each header Cin7 did not apply costs a listing grace of lookups.
+      await pushUntilDone(cin7, { crashAfterSave: Math.floor(random() * 6) - 1, maxPasses: 200 });
       expectOneCompleteSale(cin7);
     }
   });
@@ -402,7 +428,7 @@ describe('pushSaleOnce: tracking on the ship lines', () => {
       await pushUntilDone(cin7, {
         sent: shipping,
         crashAfterSave: Math.floor(random() * 6) - 1,
-        maxPasses: 50,
+        maxPasses: 200,
       });
       expect(cin7.sales).toHaveLength(1);
       expect(shipLines(cin7)).toEqual([expect.objectContaining({ Boxes: 'Box 1', TrackingNumber: 'NZ123' })]);

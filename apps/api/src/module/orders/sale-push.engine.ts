@@ -42,7 +42,10 @@ export interface PushProgress {
   snapshot: SentSaleSnapshot;
   cin7SaleId: string | null;
   cin7OrderNumber: string | null;
-  /** Set (and stored) before `POST /sale` goes out: from then on the sale may exist. */
+  /**
+   * Set (and stored) before `POST /sale` goes out: from then on the sale may exist. Moved to the moment the call
+   * failed when Cin7's outcome is unknown: the listing grace counts from there.
+   */
   headerSentAt: Date | null;
   /** Set (and stored) before `POST /sale/order` goes out: from then on the lines may exist. */
   linesSentAt: Date | null;
@@ -83,7 +86,8 @@ export class SaleNotListedYetError extends Error {
  * guessing:
  *
  * 1. No sale id, but a header may have been sent (`headerSentAt`): look the sale up by its ExternalID first; a
- *    sale not listed yet is looked up again for LISTING_GRACE_MS before anything is created again.
+ *    sale not listed yet is looked up again for LISTING_GRACE_MS (from `headerSentAt`, which an unknown outcome moves
+ *    to the moment the call failed) before anything is created again.
  * 2. Still no sale: store `headerSentAt`, `POST /sale`, store the sale id the moment it is known.
  * 3. Lines may have been sent (`linesSentAt`): read the sale; if its order already holds our lines, done.
  * 4. Store `linesSentAt`, `POST /sale/order` (it replaces lines, so sending again while DRAFT is harmless).
@@ -103,9 +107,11 @@ export async function pushSaleOnce(
   let orderNumber = p.cin7OrderNumber;
 
   if (!saleId && p.headerSentAt) {
+    // Read before the lookup leaves (it may wait for the budget): Cin7 answers it as of this moment or later.
+    const lookedAt = deps.clock.now();
     const found = await sales.findByExternalId(p.externalId);
     const first = [...found].sort((a, b) => (a.OrderNumber ?? '').localeCompare(b.OrderNumber ?? ''))[0];
-    const sinceHeader = deps.clock.now() - p.headerSentAt.getTime();
+    const sinceHeader = lookedAt - p.headerSentAt.getTime();
     if (!first && sinceHeader < LISTING_GRACE_MS) {
       // Backoff: 5 s, 10 s, 20 s, then every 30 s, until the grace has passed.
       const nextIn = Math.min(30_000, Math.max(5_000, sinceHeader));
@@ -130,6 +136,10 @@ export async function pushSaleOnce(
       sale = await sales.create(p.snapshot.header);
     } catch (error) {
       if (isUncertainWriteOutcome(error)) {
+        // The marker was stored before the call's wait for the budget (throttling, a loaded replica), which can
+        // outlast LISTING_GRACE_MS: a sale Cin7 made is made by now, so the grace counts from now, or the lookup
+        // would give up on a sale still inside its listing lag and create it a second time.
+        await deps.save({ headerSentAt: new Date(deps.clock.now()) });
         await deps.event({
           type: 'outcome-unknown',
           message: `Cin7 did not confirm the new sale (${describe(error)}); looking it up by its external id before anything else`,

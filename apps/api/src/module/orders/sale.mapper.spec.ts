@@ -345,6 +345,23 @@ describe('buildSale', () => {
       expect(byTotal.snapshot.order).toMatchObject({ Tax: 0.14, Total: 1.04 });
     });
 
+    it('the sale-money case a cent apart by method: 3 × 33.33, 45, freight 7.5 (issue 12 flake)', () => {
+      const caseInput = (method: 'Row Total' | 'Total') => ({
+        ...gst({
+          lines: [
+            { productId: 'u-tent', sku: 'TENT-2P', name: 'Tent', quantity: 3, unitPrice: 33.33 },
+            { productId: 'u-stove', sku: 'STOVE', name: 'Stove', quantity: 1, unitPrice: 45 },
+          ],
+          freight: 7.5,
+        }),
+        defaults: { ...defaults, taxCalculationMethod: method },
+      });
+      // Row Total: 14.9985 → 15.00, 6.75, 1.125 → 1.13 (half up) = 22.88
+      expect(ok(caseInput('Row Total')).snapshot.order).toMatchObject({ Tax: 22.88, Total: 175.37 });
+      // Total: 152.49 × 15 % = 22.8735 → 22.87
+      expect(ok(caseInput('Total')).snapshot.order).toMatchObject({ Tax: 22.87, Total: 175.36 });
+    });
+
     it('takes tax out of tax-inclusive prices: the Cin7 Total is the Upstock total (BP L27431)', () => {
       const inclusive = ok(
         input({
