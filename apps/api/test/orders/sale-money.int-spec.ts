@@ -74,11 +74,12 @@ describe('sale money: the Cin7 sale adds up to the Upstock order', () => {
   const ours = async (orderId: string) =>
     (await storedSales(t, 0)).filter((s) => s.ExternalID === `upstock-order:${orderId}`);
 
-  /** Cin7's settings changed in General Settings: the module's hourly cache of them is dropped to see it now. */
-  async function tenant(inclusive: boolean, method: 'Row Total' | 'Total', autoDiscounts: boolean) {
-    // A background read of the defaults (the sweeper's, queued while none were cached: after the import, after the
-    // last case's drop) that read Cin7 before this change would store the old settings after the drop below, and the
-    // next push would compute tax by the old method (a cent off: Tax 22.87 by Total, 22.88 by Row Total). Let it end.
+  /**
+   * A background read of the defaults (the sweeper's, queued while none were cached: after the import, after the
+   * last case's drop) that read Cin7 before a settings change would store the old settings after it, and the next
+   * push would compute tax by the old method (a cent off: Tax 22.87 by Total, 22.88 by Row Total). Let it end.
+   */
+  async function defaultsSettled() {
     await t.waitFor(
       async () => {
         const [{ cached, reading }] = await t.dataSource.query(
@@ -91,6 +92,11 @@ describe('sale money: the Cin7 sale adds up to the Upstock order', () => {
       },
       { timeoutMs: 60_000, what: 'no read of the defaults under way' },
     );
+  }
+
+  /** Cin7's settings changed in General Settings: the module's hourly cache of them is dropped to see it now. */
+  async function tenant(inclusive: boolean, method: 'Row Total' | 'Total', autoDiscounts: boolean) {
+    await defaultsSettled();
     await t.sandbox.admin.setTenantSettings(0, {
       TaxCalculationMethod: method,
       AutomaticallyApplyDiscounts: autoDiscounts,
@@ -333,6 +339,38 @@ describe('sale money: the Cin7 sale adds up to the Upstock order', () => {
       await t.http.post(`${base}/orders/${orderId}/sync/retry`).set(t.as(kiwi())).expect(202);
       expect((await waitSettled(t, kiwi(), orderId, 30_000)).sync.state).toBe('pushed');
       expect(await ours(orderId)).toHaveLength(1);
+    });
+
+    it('a tax rate changed in Cin7 within the hour: Cin7 refuses the push, and a retry reads Cin7 again and adds up', async () => {
+      await putSettings(t, kiwi(), { ...DEFAULT_SETTINGS, saleStatus: 'AUTHORISED' });
+      const lines = [{ productId: products[0]?.upstock_product_id as string, quantity: 2 }];
+      const first = await createOrder(t, kiwi(), { customerId: plain.upstock_customer_id, lines });
+      await approve(t, kiwi(), first.id);
+      expect((await waitSettled(t, kiwi(), first.id, 60_000)).sync.state).toBe('pushed'); // defaults cached: 15 %
+      await defaultsSettled();
+      await t.sandbox.admin.setTenantSettings(0, { taxRules: [{ Name: 'GST on Income', TaxPercent: 12.5 }] });
+      try {
+        const order = await createOrder(t, kiwi(), { customerId: plain.upstock_customer_id, lines });
+        await approve(t, kiwi(), order.id);
+        const refused = await waitSettled(t, kiwi(), order.id, 60_000);
+        expect(refused.sync.state).toBe('failed');
+        expect(refused.sync.error).toMatch(/^Cin7 said: .*Tax/);
+        await t.http.post(`${base}/orders/${order.id}/sync/retry`).set(t.as(kiwi())).expect(202);
+        const retried = await waitSettled(t, kiwi(), order.id, 60_000);
+        expect({ state: retried.sync.state, error: retried.sync.error }).toEqual({
+          state: 'pushed',
+          error: null,
+        });
+        const sales = await ours(order.id);
+        expect(sales).toHaveLength(1);
+        const sale = sales[0];
+        expect(round2(sale?.Order.Tax ?? Number.NaN)).toBe(
+          round2((sale?.Order.TotalBeforeTax ?? Number.NaN) * 0.125),
+        );
+      } finally {
+        await t.sandbox.admin.setTenantSettings(0, { taxRules: [{ Name: 'GST on Income', TaxPercent: 15 }] });
+        await t.dataSource.query(`DELETE FROM cin7_order_defaults WHERE supplier_id = $1`, [kiwi().id]);
+      }
     });
   });
 });

@@ -414,6 +414,8 @@ export class OrderPushWorker implements OnModuleInit, OnModuleDestroy {
     }
     if (error instanceof Cin7ValidationError || error instanceof Cin7NotFoundError) {
       const message = `Cin7 said: ${error.cin7Message}`;
+      // The sale was built from Cin7's settings as cached within the hour; a retry reads them again.
+      await this.defaults.markStale(push.supplierId);
       await write('failed', message, null);
       await this.notify(fresh, number, message);
       return;

@@ -49,6 +49,14 @@ export class SaleDefaultsService {
     });
   }
 
+  /**
+   * After Cin7 refused a sale, the cached defaults are suspect (the supplier may have changed a tax rule or the tax
+   * calculation method in Cin7 within the hour): the next push reads them again. Previews keep the old ones meanwhile.
+   */
+  async markStale(supplierId: string): Promise<void> {
+    await this.defaults.update({ supplierId }, { refreshedAt: new Date(0) });
+  }
+
   /** Fresh cached defaults; stale when older than the TTL, read before tax was sent, or about another freight name. */
   private async current(
     supplierId: string,
