@@ -169,7 +169,7 @@ function sampleSlots(sql) {
         `SELECT id, extract(epoch FROM called_at) * 1000 AS called, extract(epoch FROM answered_at) * 1000 AS answered,
                 (answered_at IS NULL OR answered_at > now() - make_interval(secs => $1)) AS live
            FROM cin7_call_log`,
-        [(61_000 / TIME_SCALE) / 1000],
+        [61_000 / TIME_SCALE / 1000],
       );
       samples++;
       idle += Math.max(0, 60 - rows.filter((r) => r.live).length);
