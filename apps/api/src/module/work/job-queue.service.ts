@@ -30,10 +30,15 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /**
  * pg-boss's policy per queue. `exclusive` (the default): one live job per key, queued or running. `stately`: one
- * queued and one running per key, and the queued one waits until the running one ends; for events about a thing
- * (a Cin7 sale) that must not be lost while its previous event is being handled, yet coalesce while they wait.
+ * queued and one running per key, and the queued one waits until the running one ends; for work that must happen
+ * after it was asked for, even while an earlier one runs, yet coalesces while it waits: events about a thing (a Cin7
+ * sale) and a supplier's shipment poll (a "check now" while a poll runs would otherwise be that poll, which may
+ * have listed Cin7 before the change the supplier is looking for).
  */
-const QUEUE_POLICY: Partial<Record<QueueName, 'stately'>> = { [QUEUES.shipmentEvent]: 'stately' };
+const QUEUE_POLICY: Partial<Record<QueueName, 'stately'>> = {
+  [QUEUES.shipmentEvent]: 'stately',
+  [QUEUES.shipmentPoll]: 'stately',
+};
 const policyOf = (queue: QueueName): 'exclusive' | 'stately' => QUEUE_POLICY[queue] ?? 'exclusive';
 
 export interface JobData {
@@ -274,7 +279,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
         let existing = await boss.getQueue(queue);
         if (existing && existing.policy !== policyOf(queue)) {
           // pg-boss cannot change a queue's policy: the queue is re-created, dropping its waiting jobs (only queues
-          // whose work is re-found otherwise get a new policy: shipment events are reconciled by the poll).
+          // whose work is re-found otherwise get a new policy: shipment events and polls are reconciled by the next
+          // scheduled poll).
           await boss.deleteQueue(queue);
           existing = null;
         }
