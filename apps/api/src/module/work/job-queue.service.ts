@@ -101,6 +101,8 @@ const DELETE_AFTER_S = 7 * 24 * 3600;
  */
 const NOTIFY_POLL_INTERVAL_S = 10;
 const POLL_INTERVAL_S = 2;
+/** Polling of a queue's other workers: a backstop only (NOTIFY and their siblings wake them). */
+const SIBLING_POLL_INTERVAL_S = 5 * 60;
 /** The pg-boss 10 schema this module used before pg-boss 12 (which cannot migrate it): see adoptLegacySchema. */
 export const LEGACY_QUEUE_SCHEMA = 'cin7_jobs';
 export const DEFAULT_QUEUE_SCHEMA = 'cin7_queue';
@@ -138,13 +140,25 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       // One pg-boss worker per unit of concurrency, each fetching one job. pg-boss waits its polling interval after
       // every fetch unless notified (a worker of batch size 1 never bursts), so a worker wakes itself when its job
       // ends: a backlog (a burst of approvals) drains at the speed of the work, not one job per interval.
+      // A new job wakes every worker of its queue (NOTIFY); polling only finds jobs that fall due later (retries,
+      // deferred jobs). So only the first worker of a queue polls at the NOTIFY backstop; the others poll rarely
+      // and are woken by a sibling that got a job, which fans a backlog of due jobs out at the cost of one fetch.
+      const idle = new Set<string>();
+      const wakeIdleSibling = (self: string) => {
+        for (const id of idle) {
+          if (id === self) continue;
+          // Stays in the set until it gets a job: a wake that finds nothing leaves it idle.
+          boss.notifyWorker(id);
+          return;
+        }
+      };
       for (let i = 0; i < (options.concurrency ?? 1); i++) {
         let workerId: string | null = null;
         workerId = await boss.work(
           queue,
           {
-            pollingIntervalSeconds: POLL_INTERVAL_S,
-            notifyPollingIntervalSeconds: NOTIFY_POLL_INTERVAL_S,
+            pollingIntervalSeconds: i === 0 ? POLL_INTERVAL_S : SIBLING_POLL_INTERVAL_S,
+            notifyPollingIntervalSeconds: i === 0 ? NOTIFY_POLL_INTERVAL_S : SIBLING_POLL_INTERVAL_S,
             // Also bursts while pg-boss's cached backlog says jobs wait (main: `pnpm bench tenants-scale`).
             burstWhenReadyExceeds: 1,
             batchSize: 1,
@@ -152,6 +166,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
           },
           async ([job]: JobWithMetadata<JobData>[]) => {
             if (!job) return;
+            if (workerId) idle.delete(workerId);
+            if (workerId && !this.stopping) wakeIdleSibling(workerId);
             try {
               // Fetched as the replica began to stop: leave it to another (the failure schedules a retry).
               if (this.stopping) throw new ShuttingDownError();
@@ -163,10 +179,12 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
                 }),
               );
             } finally {
+              if (workerId) idle.add(workerId);
               if (workerId && !this.stopping) boss.notifyWorker(workerId);
             }
           },
         );
+        idle.add(workerId);
       }
     }
   }
