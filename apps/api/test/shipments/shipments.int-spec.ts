@@ -159,7 +159,15 @@ describe('shipments come back from Cin7', () => {
     const view = await waitShipped(o);
     // The reference host keeps one tracking field (the link when Cin7 has one); the number reaches the port.
     expect(view.tracking).toContain('NZ123456789');
-    expect((await timeline(o))[0]?.message).toContain('tracking number NZ123456789');
+    // The timeline event is written just after the host is told.
+    const [event] = await t.waitFor(
+      async () => {
+        const rows = await timeline(o);
+        return rows.length > 0 ? rows : undefined;
+      },
+      { what: 'the shipped event on the timeline' },
+    );
+    expect(event?.message).toContain('tracking number NZ123456789');
   });
 
   it('refuses a forged, unsigned or misaddressed webhook with 401 and does nothing', async () => {
