@@ -110,6 +110,7 @@ export default {
       await sandbox.admin.resetMetrics();
       const simStart = (await sandbox.admin.clock()).nowMs;
       const wallStart = performance.now();
+      const slots = sampleSlots(sql);
       await Promise.all(
         Array.from({ length: 4 }, async (_, lane) => {
           for (let i = lane; i < burst.length; i += 4) await approve(burst[i], lane % replicas.length);
@@ -119,6 +120,7 @@ export default {
       await waitFor(async () => (await settledCount()) >= expected, 'the burst');
       const simEnd = (await sandbox.admin.clock()).nowMs;
       const wallS = (performance.now() - wallStart) / 1000;
+      const slotUse = await slots.stop();
       const load = os.loadavg();
       for (const b of burners.splice(0)) b.kill('SIGKILL');
       const metrics = await sandbox.admin.metrics();
@@ -130,6 +132,11 @@ export default {
         `burst: ${BURST} orders on 2 replicas with ${BURNERS} CPU burners, ${made} calls in ${minutes.toFixed(2)} simulated minutes ` +
           `(${wallS.toFixed(1)} s wall), max ${metrics.maxCallsInAnyMinute} calls in any minute, ${metrics.throttled} throttled, ` +
           `utilisation ${utilisation.toFixed(1)} %, load average ${load.map((l) => l.toFixed(2)).join(' ')}`,
+      );
+      log(
+        `slots: a call held its slot ${(slotUse.callMs / 1000).toFixed(2)} s (real, mean) from taken to answer recorded ` +
+          `(${((slotUse.callMs * TIME_SCALE) / 1000).toFixed(2)} simulated s before its window); ` +
+          `free slots nobody took: ${slotUse.idlePct.toFixed(1)} % of the samples' slots`,
       );
       return [
         { metric: 'throttled_responses', value: metrics.throttled, unit: 'responses' },
@@ -145,3 +152,40 @@ export default {
     }
   },
 };
+
+/**
+ * Samples the call log every 200 ms during the burst: how long a slot is held before its window starts (taken to
+ * answer recorded, real ms) and how many slots were free (their window over) yet not taken. Together they say where
+ * the budget's unused share goes: the calls' own time or waiters waking late.
+ */
+function sampleSlots(sql) {
+  const calls = new Map();
+  let samples = 0;
+  let idle = 0;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const { rows } = await sql.query(
+        `SELECT id, extract(epoch FROM called_at) * 1000 AS called, extract(epoch FROM answered_at) * 1000 AS answered,
+                (answered_at IS NULL OR answered_at > now() - make_interval(secs => $1)) AS live
+           FROM cin7_call_log`,
+        [61_000 / TIME_SCALE / 1000],
+      );
+      samples++;
+      idle += Math.max(0, 60 - rows.filter((r) => r.live).length);
+      for (const r of rows) if (r.answered != null) calls.set(r.id, Number(r.answered) - Number(r.called));
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      const ms = [...calls.values()];
+      return {
+        callMs: ms.reduce((a, b) => a + b, 0) / Math.max(1, ms.length),
+        idlePct: (100 * idle) / Math.max(1, samples * 60),
+      };
+    },
+  };
+}

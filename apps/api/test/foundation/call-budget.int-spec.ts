@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ConnectionsService } from '../../src/module/connection/connections.service.js';
 import {
   budgetKeyOf,
   CallBudgetBusyError,
@@ -68,6 +69,20 @@ describe('the call budget, shared by everything that calls one Cin7 account', ()
     );
     expect(keys).toEqual([{ budget_key: budgetKeyOf(account().accountId, account().apiKey) }]);
     expect(keys[0]?.budget_key).not.toContain(account().apiKey);
+
+    // The module's own clients key their calls the same way: one budget for both suppliers' connections.
+    await clearLog();
+    const connections = t.app.get(ConnectionsService);
+    for (const supplier of [t.suppliers.kiwi, t.suppliers.aussie]) {
+      await (await connections.clientFor(supplier.id, 'background')).client.me.get();
+    }
+    const used: { connection_id: string; budget_key: string }[] = await t.dataSource.query(
+      'SELECT connection_id, budget_key FROM cin7_call_log ORDER BY called_at',
+    );
+    expect(used.map((c) => c.connection_id)).toEqual([kiwiConnection, aussieConnection]);
+    expect(new Set(used.map((c) => c.budget_key))).toEqual(
+      new Set([budgetKeyOf(account().accountId, account().apiKey)]),
+    );
   });
 
   it('holds a slot from the call until a minute after its answer, on the database clock', async () => {
@@ -93,6 +108,21 @@ describe('the call budget, shared by everything that calls one Cin7 account', ()
     // A minute (plus the margin) after the answers, the slots are free again.
     await t.dataSource.query(`UPDATE cin7_call_log SET answered_at = now() - interval '62 seconds'`);
     expect(await within(kiwi.acquire({ method: 'GET', priority: 'push' }), 1_000)).not.toBe('waiting');
+
+    // A replica whose clock runs two minutes behind stamps nothing in the past: calls are stamped by the database,
+    // so another replica still finds the minute spent.
+    await clearLog();
+    const behind = { ...systemClock, now: () => Date.now() - 120_000 };
+    const late = new PostgresCallBudget(
+      t.dataSource,
+      kiwiConnection,
+      budgetKeyOf(account().accountId, account().apiKey),
+      behind,
+      { callsPerMinute: 2 },
+      () => stopped,
+    );
+    for (let i = 0; i < 2; i++) await late.answered(await late.acquire({ method: 'GET', priority: 'push' }));
+    expect(await within(kiwi.acquire({ method: 'GET', priority: 'push' }), 1_000)).toBe('waiting');
   });
 
   it('tells a user at once that the minute is spent, rather than letting a request hang (503)', async () => {

@@ -40,8 +40,24 @@ describe('retention', () => {
               (gen_random_uuid(), 'k', now() - interval '10 seconds', now() - interval '9 seconds', 'push')`,
     );
 
+    const [push] = await t.dataSource.query(
+      `INSERT INTO cin7_order_push (supplier_id, upstock_order_id, state, external_id, approved_at)
+       VALUES ($1, 'order-old', 'pushed', 'ext-old', now() - interval '200 days') RETURNING id`,
+      [supplier],
+    );
+    const event = (step: string, daysAgo: number) =>
+      t.dataSource.query(
+        `INSERT INTO cin7_order_push_event (push_id, supplier_id, attempt, step, outcome, at)
+         VALUES ($1, $2, 1, $3, 'ok', now() - make_interval(days => $4))`,
+        [push.id, supplier, step, daysAgo],
+      );
+    await event('old-step', 200);
+    await event('recent-step', 1);
+
     const deleted = await t.app.get(Retention).prune();
-    expect(deleted).toMatchObject({ runs: 2, shipmentStates: 1, callLog: 1 });
+    expect(deleted).toMatchObject({ runs: 2, pushEvents: 1, shipmentStates: 1, callLog: 1 });
+    const steps = await t.dataSource.query(`SELECT step FROM cin7_order_push_event`);
+    expect(steps).toEqual([{ step: 'recent-step' }]);
     const runs = await ids(`SELECT id FROM cin7_sync_run`);
     expect(runs).toEqual(expect.arrayContaining([newerImport, recentSync]));
     expect(runs).not.toContain(oldImport);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { QueryRunner } from 'typeorm';
 import { SaleReconciler } from '../../src/module/shipments/sync/sale-reconciler.service.js';
 import { ShipmentPoll } from '../../src/module/shipments/sync/shipment-poll.service.js';
 import { ShipmentScheduler } from '../../src/module/shipments/sync/shipment-scheduler.service.js';
@@ -83,9 +84,22 @@ describe('shipments come back from Cin7', () => {
     const req = t.http.post(`${base}/webhooks/cin7/${id}`);
     return (key === null ? req : req.set(WEBHOOK_SECRET_HEADER, key)).send(payload);
   };
+  /** Runs `hold` inside a transaction holding `lockSql`; workers that touch the locked rows wait for its end. */
+  const whileLocked = async (lockSql: string, params: unknown[], hold: () => Promise<void>) => {
+    const runner: QueryRunner = t.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query(lockSql, params);
+      await hold();
+    } finally {
+      await runner.commitTransaction();
+      await runner.release();
+    }
+  };
   const pollNow = async () => {
-    // One live poll job per supplier (exclusive queue): a poll asked for while an earlier one is still queued or
-    // running is that same job, which may have listed Cin7 before this test's change. Ask once it has finished.
+    // A poll asked for while an earlier one is still queued is that same job, which may have listed Cin7 before
+    // this test's change. Ask once it has finished.
     await t.waitFor(idle, { what: 'earlier polls done' });
     const res = await t.http.post(`${base}/shipments/poll`).set(t.as(kiwi));
     expect(res.status).toBe(202);
@@ -145,7 +159,15 @@ describe('shipments come back from Cin7', () => {
     const view = await waitShipped(o);
     // The reference host keeps one tracking field (the link when Cin7 has one); the number reaches the port.
     expect(view.tracking).toContain('NZ123456789');
-    expect((await timeline(o))[0]?.message).toContain('tracking number NZ123456789');
+    // The timeline event is written just after the host is told.
+    const [event] = await t.waitFor(
+      async () => {
+        const rows = await timeline(o);
+        return rows.length > 0 ? rows : undefined;
+      },
+      { what: 'the shipped event on the timeline' },
+    );
+    expect(event?.message).toContain('tracking number NZ123456789');
   });
 
   it('refuses a forged, unsigned or misaddressed webhook with 401 and does nothing', async () => {
@@ -298,6 +320,39 @@ describe('shipments come back from Cin7', () => {
       const status = (await t.http.get(`${base}/shipments`).set(t.as(kiwi))).body;
       expect(status).toMatchObject({ webhooks: 'registered', pollIntervalMinutes: 10 });
       expect(status.lastPollAt).not.toBeNull();
+    } finally {
+      await t.sandbox.admin.setConfig({ webhooks: { enabled: true } });
+    }
+  });
+
+  it("checks again when the supplier asks while a poll is running: a sale shipped after that poll's listing is found", async () => {
+    await t.sandbox.admin.setConfig({ webhooks: { enabled: false } });
+    try {
+      const o = await orders.create([{ sku: orders.skus[1] ?? '', quantity: 1 }]);
+      await orders.listed(o);
+      // A poll has seen it unshipped: the next one lists it but has no reason to read it.
+      await pollNow();
+      await t.waitFor(idle, { what: 'the poll that saw it unshipped' });
+      const listings = async () => (await t.sandbox.admin.metrics()).callsByEndpoint['GET saleList'] ?? 0;
+      const checkNow = async () =>
+        expect((await t.http.post(`${base}/shipments/poll`).set(t.as(kiwi))).status).toBe(202);
+      // A poll lists Cin7, then waits (the lock on its schedule row) before it ends: it is running.
+      await whileLocked(
+        'SELECT 1 FROM cin7_shipment_schedule WHERE supplier_id = $1 FOR UPDATE',
+        [kiwi.id],
+        async () => {
+          const before = await listings();
+          await checkNow();
+          await t.waitFor(async () => (await listings()) > before, { what: 'the running poll listed Cin7' });
+          // Shipped after that listing; the supplier clicks "check now".
+          await t.sandbox.admin.shipSale(0, o.saleId, {
+            trackingUrl: 'https://track.example/check-now/1',
+            carrier: 'Courier',
+          });
+          await checkNow();
+        },
+      );
+      expect((await waitShipped(o)).tracking).toBe('https://track.example/check-now/1');
     } finally {
       await t.sandbox.admin.setConfig({ webhooks: { enabled: true } });
     }

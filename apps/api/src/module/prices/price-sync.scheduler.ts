@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '@upstock/cin7-contracts';
 import { DataSource } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../cin7-core.options.js';
-import { clockOf } from '../work/clock.js';
+import { clockOf, INTERVAL_CHANGE_SLACK_MS } from '../work/clock.js';
 import { PriceSyncTrigger } from './price-sync.trigger.js';
 
 export const PRICE_SYNC_INTERVAL_NAME = 'cin7-core:price-sync';
@@ -66,9 +66,10 @@ export class PriceSyncScheduler implements OnModuleInit, OnModuleDestroy {
                  FROM cin7_connection k LEFT JOIN cin7_settings st ON st.supplier_id = k.supplier_id
                 WHERE k.status = 'connected') due
         WHERE s.supplier_id = due.supplier_id
-          AND (s.next_due_at IS NULL OR s.next_due_at <= $1 OR s.next_due_at > $1 + due.every)
+          AND (s.next_due_at IS NULL OR s.next_due_at <= $1
+               OR s.next_due_at > $1 + due.every + make_interval(secs => $3))
        RETURNING s.supplier_id`,
-      [now, DEFAULT_SETTINGS.priceSyncIntervalMinutes],
+      [now, DEFAULT_SETTINGS.priceSyncIntervalMinutes, INTERVAL_CHANGE_SLACK_MS / 1000],
     )) as [{ supplier_id: string }[], number];
     const enqueued: string[] = [];
     for (const { supplier_id: supplierId } of rows) {

@@ -21,3 +21,10 @@ export function scaledClock(scale: number, origin = Date.now()): Clock {
 export function clockOf(options: { clock?: Clock }): Clock {
   return options.clock ?? systemClock;
 }
+
+/**
+ * How much further out than its interval a next run must be before a scheduler takes it for a shortened interval and
+ * runs it at once. Without it, a run that finished a moment after a tick read its clock (or was scheduled by a
+ * replica whose clock is a little ahead) looks further out than the interval and runs again at once.
+ */
+export const INTERVAL_CHANGE_SLACK_MS = 60_000;

@@ -30,10 +30,15 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /**
  * pg-boss's policy per queue. `exclusive` (the default): one live job per key, queued or running. `stately`: one
- * queued and one running per key, and the queued one waits until the running one ends; for events about a thing
- * (a Cin7 sale) that must not be lost while its previous event is being handled, yet coalesce while they wait.
+ * queued and one running per key, and the queued one waits until the running one ends; for work that must happen
+ * after it was asked for, even while an earlier one runs, yet coalesces while it waits: events about a thing (a Cin7
+ * sale) and a supplier's shipment poll (a "check now" while a poll runs would otherwise be that poll, which may
+ * have listed Cin7 before the change the supplier is looking for).
  */
-const QUEUE_POLICY: Partial<Record<QueueName, 'stately'>> = { [QUEUES.shipmentEvent]: 'stately' };
+const QUEUE_POLICY: Partial<Record<QueueName, 'stately'>> = {
+  [QUEUES.shipmentEvent]: 'stately',
+  [QUEUES.shipmentPoll]: 'stately',
+};
 const policyOf = (queue: QueueName): 'exclusive' | 'stately' => QUEUE_POLICY[queue] ?? 'exclusive';
 
 export interface JobData {
@@ -96,6 +101,8 @@ const DELETE_AFTER_S = 7 * 24 * 3600;
  */
 const NOTIFY_POLL_INTERVAL_S = 10;
 const POLL_INTERVAL_S = 2;
+/** Polling of a queue's other workers: a backstop only (NOTIFY and their siblings wake them). */
+const SIBLING_POLL_INTERVAL_S = 5 * 60;
 /** The pg-boss 10 schema this module used before pg-boss 12 (which cannot migrate it): see adoptLegacySchema. */
 export const LEGACY_QUEUE_SCHEMA = 'cin7_jobs';
 export const DEFAULT_QUEUE_SCHEMA = 'cin7_queue';
@@ -133,13 +140,25 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       // One pg-boss worker per unit of concurrency, each fetching one job. pg-boss waits its polling interval after
       // every fetch unless notified (a worker of batch size 1 never bursts), so a worker wakes itself when its job
       // ends: a backlog (a burst of approvals) drains at the speed of the work, not one job per interval.
+      // A new job wakes every worker of its queue (NOTIFY); polling only finds jobs that fall due later (retries,
+      // deferred jobs). So only the first worker of a queue polls at the NOTIFY backstop; the others poll rarely
+      // and are woken by a sibling that got a job, which fans a backlog of due jobs out at the cost of one fetch.
+      const idle = new Set<string>();
+      const wakeIdleSibling = (self: string) => {
+        for (const id of idle) {
+          if (id === self) continue;
+          // Stays in the set until it gets a job: a wake that finds nothing leaves it idle.
+          boss.notifyWorker(id);
+          return;
+        }
+      };
       for (let i = 0; i < (options.concurrency ?? 1); i++) {
         let workerId: string | null = null;
         workerId = await boss.work(
           queue,
           {
-            pollingIntervalSeconds: POLL_INTERVAL_S,
-            notifyPollingIntervalSeconds: NOTIFY_POLL_INTERVAL_S,
+            pollingIntervalSeconds: i === 0 ? POLL_INTERVAL_S : SIBLING_POLL_INTERVAL_S,
+            notifyPollingIntervalSeconds: i === 0 ? NOTIFY_POLL_INTERVAL_S : SIBLING_POLL_INTERVAL_S,
             // Also bursts while pg-boss's cached backlog says jobs wait (main: `pnpm bench tenants-scale`).
             burstWhenReadyExceeds: 1,
             batchSize: 1,
@@ -147,6 +166,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
           },
           async ([job]: JobWithMetadata<JobData>[]) => {
             if (!job) return;
+            if (workerId) idle.delete(workerId);
+            if (workerId && !this.stopping) wakeIdleSibling(workerId);
             try {
               // Fetched as the replica began to stop: leave it to another (the failure schedules a retry).
               if (this.stopping) throw new ShuttingDownError();
@@ -158,10 +179,12 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
                 }),
               );
             } finally {
+              if (workerId) idle.add(workerId);
               if (workerId && !this.stopping) boss.notifyWorker(workerId);
             }
           },
         );
+        idle.add(workerId);
       }
     }
   }
@@ -275,7 +298,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
         let existing = await boss.getQueue(queue);
         if (existing && existing.policy !== policyOf(queue)) {
           // pg-boss cannot change a queue's policy: the queue is re-created, dropping its waiting jobs (only queues
-          // whose work is re-found otherwise get a new policy: shipment events are reconciled by the poll).
+          // whose work is re-found otherwise get a new policy: shipment events and polls are reconciled by the next
+          // scheduled poll).
           await boss.deleteQueue(queue);
           existing = null;
         }

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '@upstock/cin7-contracts';
 import { DataSource } from 'typeorm';
 import { CIN7_CORE_OPTIONS } from '../../cin7-core.module-definition.js';
 import type { Cin7CoreModuleOptions } from '../../cin7-core.options.js';
-import { clockOf } from '../../work/clock.js';
+import { clockOf, INTERVAL_CHANGE_SLACK_MS } from '../../work/clock.js';
 import { JobQueue, QUEUES } from '../../work/job-queue.service.js';
 
 export const SHIPMENTS_INTERVAL_NAME = 'cin7-core:shipments';
@@ -77,9 +77,15 @@ export class ShipmentScheduler implements OnModuleInit, OnModuleDestroy {
                       make_interval(mins => COALESCE((st.settings->>'shipmentPollIntervalMinutes')::int, $2)) AS every
                  FROM cin7_connection k LEFT JOIN cin7_settings st ON st.supplier_id = k.supplier_id
                 WHERE k.status = 'connected' AND ($3::text IS NULL OR k.supplier_id = $3)) due
-        WHERE s.supplier_id = due.supplier_id AND (s.next_poll_at <= $1 OR s.next_poll_at > $1 + due.every)
+        WHERE s.supplier_id = due.supplier_id
+          AND (s.next_poll_at <= $1 OR s.next_poll_at > $1 + due.every + make_interval(secs => $4))
        RETURNING s.supplier_id`,
-      [now, DEFAULT_SETTINGS.shipmentPollIntervalMinutes, onlySupplierId ?? null],
+      [
+        now,
+        DEFAULT_SETTINGS.shipmentPollIntervalMinutes,
+        onlySupplierId ?? null,
+        INTERVAL_CHANGE_SLACK_MS / 1000,
+      ],
     );
     const [checkRows] = await this.dataSource.query(
       `UPDATE cin7_shipment_schedule s SET next_webhook_check_at = $2
