@@ -11,11 +11,10 @@ import {
   formatAddress,
   linkAddressesQuery,
   linkCustomer,
+  LINKED_PAGE,
   linkedCustomersQuery,
   unlinkCustomer,
 } from './customers.queries.js';
-
-export const LINKED_PAGE = 25;
 
 /** Customers linked to Cin7: where their orders ship, with a change of address and unlink (then relink below). */
 export function LinkedCustomers({ onChanged }: { onChanged: (message: string) => void }) {
