@@ -64,7 +64,9 @@ describe('SettingsPanel (the federated entry)', () => {
 
     answerConnection();
     expect(await screen.findByRole('navigation', { name: 'Cin7 Core sections' })).toBeInTheDocument();
-    expect(await screen.findByText('You have no Upstock customers yet.', { exact: false })).toBeInTheDocument();
+    expect(
+      await screen.findByText('You have no Upstock customers yet.', { exact: false }),
+    ).toBeInTheDocument();
     // The sections used what was already read (answered reads are not asked again on mount).
     const count = (call: string) => sent().filter((c) => c === call).length;
     expect(count('GET /jobs')).toBe(1);

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { loadSettingsPanel } from './federation.js';
 import { OrdersPage } from './orders-page.js';
 import { PriceListsPage } from './price-lists-page.js';
 import { ProductsPage } from './products-page.js';
@@ -49,6 +50,11 @@ export function App() {
   };
   const supplier: DemoSupplier | undefined =
     suppliers.data?.find((s) => s.id === supplierId) ?? suppliers.data?.[0];
+  // On the settings page, the panel's code loads while the supplier is signed in, not after (as a host preloads a
+  // route's code). A failure here is shown, and retried, by RemotePanel's own load.
+  useEffect(() => {
+    if (route.page === 'settings') loadSettingsPanel().catch(() => {});
+  }, [route.page]);
 
   return (
     <div className="shell">

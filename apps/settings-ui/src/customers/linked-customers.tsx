@@ -9,9 +9,9 @@ import { LoadError, Loading } from '../ui/query-states.js';
 import { SearchForm } from '../ui/search-form.js';
 import {
   formatAddress,
+  LINKED_PAGE,
   linkAddressesQuery,
   linkCustomer,
-  LINKED_PAGE,
   linkedCustomersQuery,
   unlinkCustomer,
 } from './customers.queries.js';
