@@ -13,6 +13,8 @@ export class HostCustomersPort implements CustomersPort {
 
   async list(supplierId: string, query: { search?: string; limit: number; offset: number }) {
     const [rows, total] = await this.customers.findAndCount({
+      // What a HostCustomer carries, not the contacts and addresses (jsonb) a scan of thousands would drag along.
+      select: { id: true, name: true, email: true, currency: true },
       where: { supplierId, ...(query.search ? { name: ILike(`%${escapeLike(query.search)}%`) } : {}) },
       order: { name: 'ASC' },
       take: query.limit,
