@@ -116,6 +116,7 @@ export default {
           log(`${scripts.length} scripts from the remote; shared fallbacks loaded: ${fallbacks.length}`);
           axeSerious += await seriousViolations(AxeBuilder, tab, 'loaded', log);
         }
+        if (i === LOADS - 1) log(`where the time went in the last load:\n${await timeline(tab)}`);
 
         // A search among the linked customers: one of the customers added for the bench, by its unique name.
         const customers = panel.getByRole('region', { name: 'Customers' });
@@ -178,6 +179,25 @@ const LINKED_READY_AT = (total) => {
 async function shownAt(tab, readyAt, arg) {
   const handle = await tab.waitForFunction(readyAt, arg, { polling: 'raf', timeout: 60_000 });
   return (await handle.jsonValue()) / 1000;
+}
+
+/** The page's requests (from its resource timings) as "start → end  path", in seconds from navigation start. */
+async function timeline(tab) {
+  const entries = await tab.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => ({
+      name: e.name,
+      start: e.startTime,
+      end: e.responseEnd,
+    })),
+  );
+  return entries
+    .filter((e) => !e.name.startsWith('data:'))
+    .map((e) => {
+      const url = new URL(e.name);
+      const where = `${url.pathname.replace(/^.*\/integrations\/cin7-core/, '')}${url.search}`;
+      return `    ${(e.start / 1000).toFixed(2)} → ${(e.end / 1000).toFixed(2)}  ${url.port} ${where}`;
+    })
+    .join('\n');
 }
 
 const EXTRA_NAME = (i) => `Bench Linked ${String(i).padStart(4, '0')} Ltd`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { BASE_URL, createFakeFetch } from '../test/fake-fetch.js';
 import { SettingsPanel } from './settings-panel.js';
 
@@ -21,8 +21,57 @@ describe('SettingsPanel (the federated entry)', () => {
     );
     expect(await screen.findByText('Not connected')).toBeInTheDocument();
     expect(screen.queryByRole('navigation', { name: 'Cin7 Core sections' })).not.toBeInTheDocument();
-    expect(fake.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /connection']);
+    expect(screen.queryByRole('region', { name: 'Customers' })).not.toBeInTheDocument();
+    expect(fake.calls[0]).toEqual({ method: 'GET', path: '/connection', body: undefined });
     expect(screen.getByTestId('cin7-settings-panel')).toHaveStyle({ '--c7-accent': '#123456' });
+  });
+
+  it("asks for the sections' data alongside the connection, not after its answer, and reads each once", async () => {
+    const fake = createFakeFetch({
+      'GET /connection': { body: connected },
+      'GET /jobs': { body: { items: [] } },
+      'GET /customers/linked': { body: { items: [], total: 0, limit: 25, offset: 0 } },
+      'GET /customers/unmatched': { body: { items: [], total: 0, limit: 25, offset: 0 } },
+    });
+    // The connection's answer is held back until the sections' reads have gone out.
+    let answerConnection = () => {};
+    const connectionHeld = new Promise<void>((resolve) => {
+      answerConnection = resolve;
+    });
+    const hostFetch: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/connection')) await connectionHeld;
+      return fake.fetch(input, init);
+    };
+    render(<SettingsPanel apiBaseUrl={BASE_URL} fetch={hostFetch} />);
+    const sent = () => fake.calls.map((c) => `${c.method} ${c.path}`);
+    await waitFor(() =>
+      expect(sent()).toEqual(
+        expect.arrayContaining([
+          'GET /orders/held',
+          'GET /jobs',
+          'GET /customers/linked?limit=25&offset=0',
+          'GET /customers/unmatched?limit=25',
+          'GET /prices/status',
+          'GET /stock',
+          'GET /settings',
+          'GET /reference',
+          'GET /orders/sync?limit=20',
+        ]),
+      ),
+    );
+    expect(sent()).not.toContain('GET /connection');
+    expect(screen.getByText('Checking the connection to Cin7 Core…')).toBeInTheDocument();
+
+    answerConnection();
+    expect(await screen.findByRole('navigation', { name: 'Cin7 Core sections' })).toBeInTheDocument();
+    expect(
+      await screen.findByText('You have no Upstock customers yet.', { exact: false }),
+    ).toBeInTheDocument();
+    // The sections used what was already read (answered reads are not asked again on mount).
+    const count = (call: string) => sent().filter((c) => c === call).length;
+    expect(count('GET /jobs')).toBe(1);
+    expect(count('GET /customers/linked?limit=25&offset=0')).toBe(1);
+    expect(count('GET /customers/unmatched?limit=25')).toBe(1);
   });
 
   it('shows every section once connected', async () => {

@@ -1,12 +1,13 @@
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   SETTINGS_PANEL_MOUNT_CONTRACT,
   type SettingsPanelProps,
   type SettingsPanelRemote,
 } from '@upstock/cin7-contracts';
-import { type CSSProperties, type MouseEvent, useMemo, useState } from 'react';
+import { type CSSProperties, type MouseEvent, useEffect, useMemo, useState } from 'react';
 import { createApiClient } from './api/api-client.js';
-import { PanelApiProvider, usePanelApi } from './api/panel-api.context.js';
+import { PanelApiProvider, usePanelApi, usePollMs } from './api/panel-api.context.js';
+import { prefetchConnectedSections } from './connected-sections.queries.js';
 import { connectionQuery } from './connection/connection.queries.js';
 import { ConnectionSection } from './connection/connection-section.js';
 import { CustomersSection } from './customers/customers-section.js';
@@ -52,6 +53,11 @@ export function SettingsPanel({ apiBaseUrl, fetch: hostFetch, theme }: SettingsP
 }
 
 export function PanelLayout({ theme }: { theme?: SettingsPanelProps['theme'] }) {
+  const api = usePanelApi();
+  const queryClient = useQueryClient();
+  const pollMs = usePollMs();
+  // After the Connection section's own effect has asked for the connection (children's effects run first).
+  useEffect(() => prefetchConnectedSections(queryClient, api, pollMs), [queryClient, api, pollMs]);
   const style = {
     ...(theme?.accentColor ? { '--c7-accent': theme.accentColor } : {}),
     ...(theme?.fontFamily ? { '--c7-font': theme.fontFamily } : {}),

@@ -5,7 +5,7 @@ import { PriceListsPage } from './price-lists-page.js';
 import { ProductsPage } from './products-page.js';
 import { RemotePanel } from './remote-panel.js';
 import { moduleBaseUrl } from './shell.config.js';
-import { type DemoSupplier, fetchAs, fetchDemoSuppliers } from './suppliers.js';
+import { type DemoSupplier, demoSuppliersQuery, fetchAs } from './suppliers.js';
 
 type Route =
   | { page: 'settings' }
@@ -18,7 +18,7 @@ const PRICE_LISTS_HASH = '#/price-lists';
 const PRODUCTS_HASH = '#/products';
 const SUPPLIER_KEY = 'upstock-demo-supplier';
 
-function routeOf(hash: string): Route {
+export function routeOf(hash: string): Route {
   if (hash.startsWith(ORDERS_HASH)) {
     const orderId = hash.slice(ORDERS_HASH.length).replace(/^\//, '');
     return { page: 'orders', orderId: orderId || null };
@@ -40,7 +40,7 @@ function useHashRoute(): Route {
 
 export function App() {
   const route = useHashRoute();
-  const suppliers = useQuery({ queryKey: ['host', 'demo-suppliers'], queryFn: fetchDemoSuppliers });
+  const suppliers = useQuery(demoSuppliersQuery);
   // The signed-in supplier survives reloads, as a real admin session would.
   const [supplierId, setSupplierId] = useState<string | null>(() => sessionStorage.getItem(SUPPLIER_KEY));
   const chooseSupplier = (id: string) => {

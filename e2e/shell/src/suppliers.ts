@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import { type DemoSupplier, demoSupplierSchema } from '@upstock/cin7-contracts';
 import { z } from 'zod';
 import { shellConfig } from './shell.config.js';
@@ -14,6 +15,12 @@ export async function fetchDemoSuppliers(): Promise<DemoSupplier[]> {
     throw new Error('GET /host/demo/suppliers did not answer a list of { id, name, token }');
   return parsed.data;
 }
+
+/** The demo suppliers as the shell caches them (asked for before the first render, read by the app). */
+export const demoSuppliersQuery = queryOptions({
+  queryKey: ['host', 'demo-suppliers'],
+  queryFn: fetchDemoSuppliers,
+});
 
 /** The host's authenticated fetch for one supplier: what it hands to the panel as a mount prop. */
 export function fetchAs(token: string): typeof fetch {

@@ -257,4 +257,36 @@ describe('matching customers with their Cin7 twin (small seed)', () => {
     expect(unmatched.body.items.map((c: { name: string }) => c.name)).toEqual(['Bondi Surf Co']);
     expect((await t.http.get(`${base}/customers/${aussieId}/link`).set(t.as(kiwi))).status).toBe(404);
   });
+
+  it('finds the unmatched among more customers than one read of the host (pages read together), in order', async () => {
+    // 1,234 more Upstock customers, none linked: with the linked ones, the scan spans several host pages of 500.
+    await t.dataSource.query(
+      `INSERT INTO host_customer (supplier_id, name)
+       SELECT $1, 'Bulk ' || lpad(n::text, 4, '0') FROM generate_series(1, 1234) n`,
+      [kiwi.id],
+    );
+    const expected: { id: string }[] = await t.dataSource.query(
+      `SELECT c.id FROM host_customer c
+        WHERE c.supplier_id = $1
+          AND NOT EXISTS (SELECT 1 FROM cin7_customer_link l
+                           WHERE l.supplier_id = c.supplier_id AND l.upstock_customer_id = c.id::text)
+        ORDER BY c.name`,
+      [kiwi.id],
+    );
+    expect(expected.length).toBeGreaterThan(1234);
+    const page = await t.http
+      .get(`${base}/customers/unmatched`)
+      .query({ limit: 30, offset: 990 })
+      .set(t.as(kiwi));
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ total: expected.length, limit: 30, offset: 990 });
+    expect(page.body.items.map((c: { id: string }) => c.id)).toEqual(
+      expected.slice(990, 1020).map((r) => r.id),
+    );
+    const found = await t.http
+      .get(`${base}/customers/unmatched`)
+      .query({ search: 'bulk 1234' })
+      .set(t.as(kiwi));
+    expect(found.body).toMatchObject({ total: 1, items: [expect.objectContaining({ name: 'Bulk 1234' })] });
+  });
 });

@@ -4,16 +4,19 @@ import { usePanelApi } from '../api/panel-api.context.js';
 import { LoadError, Loading } from '../ui/query-states.js';
 import { SearchForm } from '../ui/search-form.js';
 import { CustomerMatcher } from './customer-matcher.js';
-import { linkedCustomersQuery, unmatchedCustomersQuery } from './customers.queries.js';
-import { LINKED_PAGE, LinkedCustomers } from './linked-customers.js';
-
-const PAGE = 25;
+import {
+  LINKED_PAGE,
+  linkedCustomersQuery,
+  UNMATCHED_PAGE,
+  unmatchedCustomersQuery,
+} from './customers.queries.js';
+import { LinkedCustomers } from './linked-customers.js';
 
 /** Upstock customers without a Cin7 twin, each matched by searching Cin7 and choosing an address. */
 export function CustomersSection() {
   const api = usePanelApi();
   const [search, setSearch] = useState('');
-  const [limit, setLimit] = useState(PAGE);
+  const [limit, setLimit] = useState(UNMATCHED_PAGE);
   const [open, setOpen] = useState<string | null>(null);
   const [linked, setLinked] = useState<string | null>(null);
   const customers = useQuery(unmatchedCustomersQuery(api, search, limit));
@@ -22,7 +25,7 @@ export function CustomersSection() {
 
   const onSearch = (text: string) => {
     setSearch(text);
-    setLimit(PAGE);
+    setLimit(UNMATCHED_PAGE);
   };
 
   return (
@@ -101,7 +104,7 @@ export function CustomersSection() {
           </ul>
           {customers.data.items.length < customers.data.total ? (
             <div className="c7-actions">
-              <button type="button" className="c7-button" onClick={() => setLimit((l) => l + PAGE)}>
+              <button type="button" className="c7-button" onClick={() => setLimit((l) => l + UNMATCHED_PAGE)}>
                 Show more
               </button>
             </div>

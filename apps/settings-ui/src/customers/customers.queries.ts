@@ -17,6 +17,11 @@ import { z } from 'zod';
 import { type ApiClient, ApiRequestError } from '../api/api-client.js';
 import { cin7Keys } from '../api/query-keys.js';
 
+/** Unmatched customers shown at first (and added by each "Show more"). */
+export const UNMATCHED_PAGE = 25;
+/** Linked customers a page. */
+export const LINKED_PAGE = 25;
+
 export const unmatchedCustomersQuery = (api: ApiClient, search: string, limit: number) =>
   queryOptions({
     queryKey: [...cin7Keys.customers(), 'unmatched', { search, limit }] as const,

@@ -9,13 +9,12 @@ import { LoadError, Loading } from '../ui/query-states.js';
 import { SearchForm } from '../ui/search-form.js';
 import {
   formatAddress,
+  LINKED_PAGE,
   linkAddressesQuery,
   linkCustomer,
   linkedCustomersQuery,
   unlinkCustomer,
 } from './customers.queries.js';
-
-export const LINKED_PAGE = 25;
 
 /** Customers linked to Cin7: where their orders ship, with a change of address and unlink (then relink below). */
 export function LinkedCustomers({ onChanged }: { onChanged: (message: string) => void }) {

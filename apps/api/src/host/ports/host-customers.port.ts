@@ -4,6 +4,12 @@ import { DataSource, ILike, Repository } from 'typeorm';
 import type { CustomersPort, CustomerUpsert, HostCustomer } from '../../module/ports/index.js';
 import { HostCustomerEntity } from '../entities/host.entities.js';
 
+/**
+ * What a HostCustomer carries: not the contacts and addresses (jsonb) that a scan of thousands, or a page of linked
+ * customers looked up one by one, would otherwise read and parse for nothing.
+ */
+const HOST_CUSTOMER_FIELDS = { id: true, name: true, email: true, currency: true } as const;
+
 @Injectable()
 export class HostCustomersPort implements CustomersPort {
   constructor(
@@ -13,6 +19,7 @@ export class HostCustomersPort implements CustomersPort {
 
   async list(supplierId: string, query: { search?: string; limit: number; offset: number }) {
     const [rows, total] = await this.customers.findAndCount({
+      select: HOST_CUSTOMER_FIELDS,
       where: { supplierId, ...(query.search ? { name: ILike(`%${escapeLike(query.search)}%`) } : {}) },
       order: { name: 'ASC' },
       take: query.limit,
@@ -23,7 +30,10 @@ export class HostCustomersPort implements CustomersPort {
 
   async find(supplierId: string, customerId: string): Promise<HostCustomer | null> {
     if (!isUuid(customerId)) return null;
-    const row = await this.customers.findOneBy({ supplierId, id: customerId });
+    const row = await this.customers.findOne({
+      select: HOST_CUSTOMER_FIELDS,
+      where: { supplierId, id: customerId },
+    });
     return row ? toHostCustomer(row) : null;
   }
 

@@ -22,6 +22,16 @@ export class CatalogLinks {
     return this.customers.findOneBy({ supplierId, upstockCustomerId });
   }
 
+  /** The Upstock ids of every linked customer of a supplier: one column, one query (no entities built). */
+  async linkedUpstockCustomerIds(supplierId: string): Promise<Set<string>> {
+    const rows: { id: string }[] = await this.customers
+      .createQueryBuilder('link')
+      .select('link.upstockCustomerId', 'id')
+      .where('link.supplierId = :supplierId', { supplierId })
+      .getRawMany();
+    return new Set(rows.map((r) => r.id));
+  }
+
   customerLinkByCin7Id(supplierId: string, cin7CustomerId: string): Promise<CustomerLinkEntity | null> {
     return this.customers.findOneBy({ supplierId, cin7CustomerId: cin7CustomerId.toLowerCase() });
   }

@@ -41,6 +41,8 @@ import { notConnected } from '../not-connected.error.js';
 const SEARCH_LIMIT = 20;
 /** Host customers read per call while looking for unmatched ones. */
 const HOST_SCAN_PAGE = 500;
+/** Host pages read at once after the first (each holds one database connection of the host's while it runs). */
+const HOST_SCAN_PARALLEL = 4;
 
 /**
  * Matching an existing Upstock customer to its Cin7 twin (help article: "What if my Cin7 customers have multiple
@@ -186,27 +188,36 @@ export class CustomerMatchingService {
 
   /**
    * Upstock customers without a Cin7 twin, paged. The host port cannot filter by link, so its customers are
-   * scanned in pages and filtered against the links: fine for the thousands of customers a supplier has.
+   * scanned in pages and filtered against the supplier's linked ids (read once, as one set): the first page tells
+   * how many there are, and the rest are read a few pages at a time together rather than one after the other.
    */
   async unmatched(supplierId: string, query: UnmatchedCustomersQuery): Promise<UnmatchedCustomersResponse> {
-    const items: HostCustomer[] = [];
-    let total = 0;
-    for (let offset = 0; ; offset += HOST_SCAN_PAGE) {
-      const page = await this.options.ports.customers.list(supplierId, {
+    const read = (offset: number) =>
+      this.options.ports.customers.list(supplierId, {
         ...(query.search ? { search: query.search } : {}),
         limit: HOST_SCAN_PAGE,
         offset,
       });
-      const linked = await this.links.customerLinksByUpstockIds(
-        supplierId,
-        page.items.map((c) => c.id),
+    const [linked, first] = await Promise.all([this.links.linkedUpstockCustomerIds(supplierId), read(0)]);
+    const pages = [first.items];
+    let last = first.items;
+    // Until a short page: customers added during the scan are read too, as one page after another always did.
+    for (let offset = HOST_SCAN_PAGE; last.length === HOST_SCAN_PAGE; ) {
+      const left = Math.ceil((first.total - offset) / HOST_SCAN_PAGE);
+      const batch = Math.min(HOST_SCAN_PARALLEL, Math.max(1, left));
+      const batchPages = await Promise.all(
+        Array.from({ length: batch }, (_, i) => read(offset + i * HOST_SCAN_PAGE)),
       );
-      for (const c of page.items) {
-        if (linked.has(c.id)) continue;
-        if (total >= query.offset && items.length < query.limit) items.push(c);
-        total++;
-      }
-      if (page.items.length < HOST_SCAN_PAGE) break;
+      for (const page of batchPages) pages.push(page.items);
+      last = batchPages[batchPages.length - 1]?.items ?? [];
+      offset += batch * HOST_SCAN_PAGE;
+    }
+    const items: HostCustomer[] = [];
+    let total = 0;
+    for (const c of pages.flat()) {
+      if (linked.has(c.id)) continue;
+      if (total >= query.offset && items.length < query.limit) items.push(c);
+      total++;
     }
     return {
       items: items.map((c) => ({ id: c.id, name: c.name, email: c.email, currency: c.currency })),
