@@ -11,10 +11,10 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import {
   apiCaller,
+  connectImportAndOrders,
   startApi,
   startDatabase,
   startSandbox,
-  waitForJob,
   waitUntil,
 } from '../support/stack.mjs';
 
@@ -64,32 +64,7 @@ export default {
       const pushedCount = async () =>
         (await sql.query(`SELECT count(*)::int AS n FROM cin7_order_push WHERE state = 'pushed'`)).rows[0].n;
 
-      await call('POST', `${base}/connection`, { accountId: account.accountId, apiKey: account.apiKey });
-      for (const kind of ['customers', 'products']) {
-        const { id } = await call('POST', `${base}/imports`, { kind });
-        const job = await waitForJob(call, id, { jobsPath: `${base}/jobs` });
-        if (job.state !== 'succeeded') throw new Error(`import ${kind} ${job.state}: ${job.error}`);
-      }
-      const { rows: customers } = await sql.query(
-        `SELECT upstock_customer_id FROM cin7_customer_link WHERE ordering_blocked_reason IS NULL ORDER BY cin7_name`,
-      );
-      const { rows: products } = await sql.query(
-        `SELECT upstock_product_id FROM cin7_product_link WHERE sku LIKE 'SKU-%' ORDER BY sku`,
-      );
-      let n = 0;
-      const createOrder = async () => {
-        const i = n++;
-        const order = await call('POST', '/host/orders', {
-          customerId: customers[i % customers.length].upstock_customer_id,
-          reference: `PO-${i}`,
-          freight: i % 3 === 0 ? 10 : null,
-          lines: [0, 1].map((k) => ({
-            productId: products[(i * 5 + k * 11) % products.length].upstock_product_id,
-            quantity: 1 + k,
-          })),
-        });
-        return order.id;
-      };
+      const createOrder = await connectImportAndOrders(call, sql, { base, account });
       // Through the replica of the lane: both replicas' workers and budgets take part.
       const approve = (id, replica) => calls[replica]('POST', `/host/orders/${id}/approve`);
 

@@ -15,10 +15,10 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import {
   apiCaller,
+  connectImportAndOrders,
   startApi,
   startDatabase,
   startSandbox,
-  waitForJob,
   waitUntil,
 } from '../support/stack.mjs';
 
@@ -50,7 +50,6 @@ export default {
     const sql = new pg.Pool({ connectionString: db.url, max: 4 });
     const call = apiCaller(api.url);
     const waitFor = (probe, what) => waitUntil(probe, what, { intervalMs: 100 });
-    const waitJob = (id) => waitForJob(call, id, { jobsPath: `${base}/jobs` });
     const pushedCount = async () =>
       (await sql.query(`SELECT count(*)::int AS n FROM cin7_order_push WHERE state = 'pushed'`)).rows[0].n;
     const settledCount = async () =>
@@ -62,31 +61,7 @@ export default {
     const callsOf = (metrics) => Object.values(metrics.callsByAccount).reduce((a, b) => a + b, 0);
 
     try {
-      await call('POST', `${base}/connection`, { accountId: account.accountId, apiKey: account.apiKey });
-      for (const kind of ['customers', 'products']) {
-        const job = await waitJob((await call('POST', `${base}/imports`, { kind })).id);
-        if (job.state !== 'succeeded') throw new Error(`import ${kind} ${job.state}: ${job.error}`);
-      }
-      const { rows: customers } = await sql.query(
-        `SELECT upstock_customer_id FROM cin7_customer_link WHERE ordering_blocked_reason IS NULL ORDER BY cin7_name`,
-      );
-      const { rows: products } = await sql.query(
-        `SELECT upstock_product_id FROM cin7_product_link WHERE sku LIKE 'SKU-%' ORDER BY sku`,
-      );
-      let n = 0;
-      const createOrder = async () => {
-        const i = n++;
-        const order = await call('POST', '/host/orders', {
-          customerId: customers[i % customers.length].upstock_customer_id,
-          reference: `PO-${i}`,
-          freight: i % 3 === 0 ? 10 : null,
-          lines: [0, 1].map((k) => ({
-            productId: products[(i * 5 + k * 11) % products.length].upstock_product_id,
-            quantity: 1 + k,
-          })),
-        });
-        return order.id;
-      };
+      const createOrder = await connectImportAndOrders(call, sql, { base, account });
       // The reference host records the push in its own approval transaction (Cin7OrderApprovals): one call.
       const approve = async (id) => {
         await call('POST', `/host/orders/${id}/approve`);

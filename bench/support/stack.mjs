@@ -141,3 +141,36 @@ export function waitForJob(call, id, { jobsPath = '/jobs', timeoutMs } = {}) {
     { timeoutMs, intervalMs: 20 },
   );
 }
+
+/**
+ * Connects the supplier to the account, imports its customers and products, and answers a maker of distinct buyer
+ * orders (two linked products, freight on every third): what the order benches approve.
+ */
+export async function connectImportAndOrders(call, sql, { base, account }) {
+  await call('POST', `${base}/connection`, { accountId: account.accountId, apiKey: account.apiKey });
+  for (const kind of ['customers', 'products']) {
+    const { id } = await call('POST', `${base}/imports`, { kind });
+    const job = await waitForJob(call, id, { jobsPath: `${base}/jobs` });
+    if (job.state !== 'succeeded') throw new Error(`import ${kind} ${job.state}: ${job.error}`);
+  }
+  const { rows: customers } = await sql.query(
+    `SELECT upstock_customer_id FROM cin7_customer_link WHERE ordering_blocked_reason IS NULL ORDER BY cin7_name`,
+  );
+  const { rows: products } = await sql.query(
+    `SELECT upstock_product_id FROM cin7_product_link WHERE sku LIKE 'SKU-%' ORDER BY sku`,
+  );
+  let n = 0;
+  return async function createOrder() {
+    const i = n++;
+    const order = await call('POST', '/host/orders', {
+      customerId: customers[i % customers.length].upstock_customer_id,
+      reference: `PO-${i}`,
+      freight: i % 3 === 0 ? 10 : null,
+      lines: [0, 1].map((k) => ({
+        productId: products[(i * 5 + k * 11) % products.length].upstock_product_id,
+        quantity: 1 + k,
+      })),
+    });
+    return order.id;
+  };
+}

@@ -70,6 +70,11 @@ export function LinkedCustomers({ onChanged }: { onChanged: (message: string) =>
 function LinkedRow({ link, onChanged }: { link: LinkedCustomer; onChanged: (message: string) => void }) {
   const [mode, setMode] = useState<'view' | 'address' | 'unlink'>('view');
   const name = link.upstockName ?? link.cin7Name;
+  // Both forms close the same way; the summary of what changed (none when cancelled) is shown above the list.
+  const done = (message: string | null) => {
+    setMode('view');
+    if (message) onChanged(message);
+  };
   return (
     <li>
       <div className="c7-row">
@@ -104,26 +109,8 @@ function LinkedRow({ link, onChanged }: { link: LinkedCustomer; onChanged: (mess
           </button>
         </div>
       </div>
-      {mode === 'address' ? (
-        <AddressChooser
-          link={link}
-          name={name}
-          onDone={(message) => {
-            setMode('view');
-            if (message) onChanged(message);
-          }}
-        />
-      ) : null}
-      {mode === 'unlink' ? (
-        <UnlinkConfirm
-          link={link}
-          name={name}
-          onDone={(message) => {
-            setMode('view');
-            if (message) onChanged(message);
-          }}
-        />
-      ) : null}
+      {mode === 'address' ? <AddressChooser link={link} name={name} onDone={done} /> : null}
+      {mode === 'unlink' ? <UnlinkConfirm link={link} name={name} onDone={done} /> : null}
     </li>
   );
 }
